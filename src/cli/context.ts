@@ -1,0 +1,14 @@
+// Injectable I/O for commands, so tests run them in-process.
+import type { Writable } from "node:stream";
+
+export interface CliIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean; columns?: number };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Set by a command that produced a non-zero exit without throwing (e.g. validate found issues). */
+export interface CommandResult {
+  exitCode: number;
+}

@@ -1,0 +1,60 @@
+// Builds the commander program and is the one place that maps errors to exit codes.
+import { Command, CommanderError } from "commander";
+import { InputError, InterruptedError, UsageError, formatIssue } from "../errors.ts";
+import type { CliIo } from "./context.ts";
+import { commands } from "./commands/index.ts";
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command("chokepoint")
+    .description(
+      "Simulate supply-chain coercion: how exposed is a country's supply of critical goods to export\n" +
+        "controls and other shocks, and which diversification policy buys the most autonomy per unit cost.",
+    )
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride();
+  for (const register of commands) register(program, io, setExit);
+  return program;
+}
+
+/** Runs the CLI with argv (without node and script) and returns the exit code. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (c) => {
+    exitCode = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (err) {
+    return handleError(err, io);
+  }
+}
+
+export function handleError(err: unknown, io: CliIo): number {
+  if (err instanceof CommanderError) {
+    // help and version exit 0; parse errors were already printed by commander
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof InputError) {
+    for (const issue of err.issues) io.stderr.write(`${formatIssue(issue)}\n`);
+    const n = err.issues.length;
+    io.stderr.write(`${n} problem${n === 1 ? "" : "s"} found.\n`);
+    return 2;
+  }
+  if (err instanceof UsageError) {
+    io.stderr.write(`error: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof InterruptedError) {
+    io.stderr.write(`${err.message}\n`);
+    return 130;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  io.stderr.write(`internal error: ${e.message}\n${e.stack ?? ""}\n`);
+  return 1;
+}

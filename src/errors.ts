@@ -1,0 +1,64 @@
+// Typed errors with stable codes; the bin maps them to exit codes (0 ok, 1 internal, 2 usage/input).
+
+/** One problem in an input file, located as precisely as the file allows. */
+export interface InputIssue {
+  /** The file the problem is in; absent for in-memory input. */
+  file?: string;
+  /** 1-based line and column of the offending value, where known. */
+  line?: number;
+  col?: number;
+  /** Path in the document, e.g. `shocks[0].severity`. */
+  path: string;
+  /** A plain sentence. */
+  message: string;
+}
+
+/** Renders one issue as `file:line:col  path  sentence`. */
+export function formatIssue(issue: InputIssue): string {
+  const where =
+    issue.file === undefined
+      ? "<input>"
+      : issue.line === undefined
+        ? issue.file
+        : `${issue.file}:${issue.line}:${issue.col ?? 1}`;
+  return `${where}  ${issue.path === "" ? "(document)" : issue.path}  ${issue.message}`;
+}
+
+/** Bad input: every problem found, not just the first. Exit code 2. */
+export class InputError extends Error {
+  readonly code = "E_INPUT";
+  readonly issues: InputIssue[];
+  constructor(issues: InputIssue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.name = "InputError";
+    this.issues = issues;
+  }
+}
+
+/** Bad command-line usage. Exit code 2. */
+export class UsageError extends Error {
+  readonly code = "E_USAGE";
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** The run was interrupted (SIGINT/SIGTERM); nothing half-done was written. Exit code 130. */
+export class InterruptedError extends Error {
+  readonly code = "E_INTERRUPTED";
+  constructor(message = "interrupted") {
+    super(message);
+    this.name = "InterruptedError";
+  }
+}
+
+/** Renders a path array (from zod or our own checks) as `shocks[0].severity`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
