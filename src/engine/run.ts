@@ -1,0 +1,113 @@
+// Prepares a scenario for the trial loop (one compiled network per option) and runs a range of
+// trials with common random numbers: every option sees the same shock draws in trial i.
+import { InputError } from "../errors.ts";
+import { buildModel, type SupplyGraph } from "../model/build.ts";
+import type { Policy, Scenario } from "../scenario/schema.ts";
+import { type CompiledNetwork, compilePlan } from "./compile.ts";
+import { planFromModel } from "./plan.ts";
+import { applyPolicies } from "./policies.ts";
+import { policyRngFor, rngFor } from "./rng.ts";
+import { makeShockSampler, newShockDraws, type ShockSampler, sampleShocks } from "./sample.ts";
+import { compileShockEffects } from "./shocks.ts";
+import { newTrialResults, Simulator, type TrialResults } from "./simulate.ts";
+
+/** A named bundle of policies; `baseline` has none. */
+export interface OptionSpec {
+  id: string;
+  policies: string[];
+  cost: number;
+}
+
+export interface PreparedRun {
+  scenario: Scenario;
+  seed: number;
+  options: OptionSpec[];
+  networks: CompiledNetwork[];
+  simulators: Simulator[];
+  sampler: ShockSampler;
+  /** ids of the home's scored goods, in result column order */
+  scoredGoods: string[];
+}
+
+/** The options a scenario defines, `baseline` first; `only` keeps those named (baseline always). */
+export function optionsOf(scenario: Scenario, only?: readonly string[]): OptionSpec[] {
+  const costOf = new Map(scenario.policies.map((p) => [p.id, p.cost]));
+  const all: OptionSpec[] = [{ id: "baseline", policies: [], cost: 0 }];
+  for (const [id, policies] of Object.entries(scenario.options)) {
+    all.push({ id, policies, cost: policies.reduce((s, p) => s + (costOf.get(p) ?? 0), 0) });
+  }
+  if (only === undefined || only.length === 0) return all;
+  const unknown = only.filter((id) => !all.some((o) => o.id === id));
+  if (unknown.length > 0) {
+    throw new InputError(
+      unknown.map((id) => ({
+        path: "options",
+        message: `unknown option '${id}'; the scenario has ${all.map((o) => o.id).join(", ")}`,
+      })),
+    );
+  }
+  return all.filter((o) => o.id === "baseline" || only.includes(o.id));
+}
+
+/** Compiles every option of a scenario once. */
+export function prepareRun(
+  scenario: Scenario,
+  opts: { options?: OptionSpec[]; seed?: number; graph?: SupplyGraph } = {},
+): PreparedRun {
+  const graph = opts.graph ?? buildModel(scenario.network);
+  const options = opts.options ?? optionsOf(scenario);
+  const policyIndex = new Map(scenario.policies.map((p, i) => [p.id, i]));
+  const networks = options.map((option) => {
+    const plan = planFromModel(graph);
+    const chosen: { policy: Policy; where: string }[] = option.policies.map((id) => {
+      const i = policyIndex.get(id);
+      if (i === undefined) {
+        throw new InputError([{ path: `options.${option.id}`, message: `unknown policy '${id}'` }]);
+      }
+      return { policy: scenario.policies[i]!, where: `policies[${i}]` };
+    });
+    applyPolicies(plan, chosen);
+    return compilePlan(plan, scenario.home);
+  });
+  const bypass = new Map(scenario.network.chokepoints.map((k) => [k.id, k.bypassPeriods ?? -1]));
+  const sampler = makeShockSampler(scenario.shocks, scenario.horizon, (s) =>
+    s.type === "chokepoint_closure" ? (bypass.get(s.chokepoint) ?? -1) : -1,
+  );
+  const simulators = networks.map(
+    (net) => new Simulator(net, compileShockEffects(net, scenario.shocks), scenario.horizon),
+  );
+  const first = networks[0]!;
+  return {
+    scenario,
+    seed: opts.seed ?? scenario.seed,
+    options,
+    networks,
+    simulators,
+    sampler,
+    scoredGoods: Array.from(first.scoredGood, (g) => first.goodIds[g]!),
+  };
+}
+
+/** Runs trials [first, first + count) for every option; results are in trial order. */
+export function runTrials(prepared: PreparedRun, first: number, count: number): TrialResults[] {
+  const { sampler, simulators, networks, seed } = prepared;
+  const nScored = prepared.scoredGoods.length;
+  const results = simulators.map(() => newTrialResults(first, count, nScored));
+  const draws = newShockDraws(sampler.shocks.length);
+  const stageOn = networks.map((net) => new Uint8Array(net.nStages));
+  for (let row = 0; row < count; row++) {
+    const trial = first + row;
+    sampleShocks(sampler, rngFor(seed, trial), draws);
+    for (let o = 0; o < simulators.length; o++) {
+      const net = networks[o]!;
+      const on = stageOn[o]!;
+      for (let k = 0; k < net.nStages; k++) {
+        const p = net.stageProbability[k]!;
+        // a policy's own uncertainty comes from its own stream (MODEL §6)
+        on[k] = p >= 1 ? 1 : policyRngFor(seed, trial, net.stagePolicyIds[k]!)() < p ? 1 : 0;
+      }
+      simulators[o]!.run(draws, on, results[o]!, row);
+    }
+  }
+  return results;
+}

@@ -1,0 +1,396 @@
+// One option's trial loop (MODEL §4) on typed arrays: producers, cuts, replacement rationing,
+// stocks, availability; then the unmet share U, U_g and time to recover.
+// Reference: docs/model.md; input-output rationing in the manner of Hallegatte 2008 (ARIO).
+import type { CompiledNetwork } from "./compile.ts";
+import type { ShockDraws } from "./sample.ts";
+import type { ShockEffect } from "./shocks.ts";
+
+/** Relative tolerance below which a shortfall is rounding, not a shortfall. */
+const EPS = 1e-9;
+
+/** Per-trial results of one option, in trial order; row i is trial `first + i`. */
+export interface TrialResults {
+  first: number;
+  count: number;
+  nScored: number;
+  /** unmet share U per trial */
+  unmet: Float64Array;
+  /** U_g per trial and scored good: [i * nScored + h] */
+  unmetGood: Float64Array;
+  /** time to recover per trial and scored good; NaN where the good never fell short */
+  ttr: Float64Array;
+}
+
+export function newTrialResults(first: number, count: number, nScored: number): TrialResults {
+  return {
+    first,
+    count,
+    nScored,
+    unmet: new Float64Array(count),
+    unmetGood: new Float64Array(count * nScored),
+    ttr: new Float64Array(count * nScored),
+  };
+}
+
+/** A reusable simulator of one option: all scratch space is allocated once, here. */
+export class Simulator {
+  readonly net: CompiledNetwork;
+  readonly horizon: number;
+  private readonly nShocks: number;
+  private readonly cutStart: Int32Array;
+  private readonly cutFlows: Int32Array;
+  private readonly outStart: Int32Array;
+  private readonly outProducers: Int32Array;
+  private readonly surgeStart: Int32Array;
+  private readonly surgeSlots: Int32Array;
+  private readonly blockCountry: Int32Array;
+  private readonly isEmbargo: Uint8Array;
+  private readonly embProducer: Uint8Array;
+  private readonly embCountry: Uint8Array;
+  // scratch
+  private readonly planVol: Float64Array;
+  private readonly capFactor: Float64Array;
+  private readonly useFactor: Float64Array;
+  private readonly flowCut: Float64Array;
+  private readonly outage: Float64Array;
+  private readonly surge: Float64Array;
+  private readonly block: Float64Array;
+  private readonly activeEmb: Int32Array;
+  private nActiveEmb = 0;
+  private readonly inflow: Float64Array;
+  private readonly useNow: Float64Array;
+  private readonly request: Float64Array;
+  private readonly received: Float64Array;
+  private readonly streak: Int32Array;
+  private readonly inventory: Float64Array;
+  private readonly stockpile: Float64Array;
+  private readonly ratio: Float64Array;
+  private readonly spare: Float64Array;
+  private readonly asked: Float64Array;
+  private readonly scale: Float64Array;
+  private readonly pairAsk: Float64Array;
+  private readonly inRound: Uint8Array;
+  private readonly lossNum: Float64Array;
+  private readonly firstShort: Int32Array;
+  private readonly recovered: Int32Array;
+
+  constructor(net: CompiledNetwork, effects: readonly ShockEffect[], horizon: number) {
+    this.net = net;
+    this.horizon = horizon;
+    const n = effects.length;
+    this.nShocks = n;
+    const csr = (pick: (e: ShockEffect) => number[]): [Int32Array, Int32Array] => {
+      const start = new Int32Array(n + 1);
+      const items: number[] = [];
+      effects.forEach((e, j) => {
+        items.push(...pick(e));
+        start[j + 1] = items.length;
+      });
+      return [start, Int32Array.from(items)];
+    };
+    [this.cutStart, this.cutFlows] = csr((e) => e.cutFlows);
+    [this.outStart, this.outProducers] = csr((e) => e.outageProducers);
+    [this.surgeStart, this.surgeSlots] = csr((e) => e.surgeSlots);
+    this.blockCountry = Int32Array.from(effects, (e) => e.blockadeCountry);
+    this.isEmbargo = Uint8Array.from(effects, (e) => (e.embargoProducers.length > 0 ? 1 : 0));
+    this.embProducer = new Uint8Array(n * net.nProducers);
+    this.embCountry = new Uint8Array(n * net.nCountries);
+    effects.forEach((e, j) => {
+      for (const p of e.embargoProducers) this.embProducer[j * net.nProducers + p] = 1;
+      for (const c of e.embargoCountries) this.embCountry[j * net.nCountries + c] = 1;
+    });
+    this.planVol = new Float64Array(net.nFlows);
+    this.capFactor = new Float64Array(net.nProducers);
+    this.useFactor = new Float64Array(net.nSlots);
+    this.flowCut = new Float64Array(net.nFlows);
+    this.outage = new Float64Array(net.nProducers);
+    this.surge = new Float64Array(net.nSlots);
+    this.block = new Float64Array(net.nCountries);
+    this.activeEmb = new Int32Array(n);
+    this.inflow = new Float64Array(net.nSlots);
+    this.useNow = new Float64Array(net.nSlots);
+    this.request = new Float64Array(net.nSlots);
+    this.received = new Float64Array(net.nSlots);
+    this.streak = new Int32Array(net.nSlots);
+    this.inventory = new Float64Array(net.nSlots);
+    this.stockpile = new Float64Array(net.nSlots);
+    this.ratio = new Float64Array(net.nSlots);
+    this.spare = new Float64Array(net.nProducers);
+    this.asked = new Float64Array(net.nProducers);
+    this.scale = new Float64Array(net.nProducers);
+    this.pairAsk = new Float64Array(net.pairFlow.length);
+    this.inRound = new Uint8Array(net.nSlots);
+    this.lossNum = new Float64Array(net.nScored);
+    this.firstShort = new Int32Array(net.nScored);
+    this.recovered = new Int32Array(net.nScored);
+  }
+
+  /**
+   * Simulates one trial and writes row `row` of `out`.
+   * @param stageOn per staged change, 1 where it succeeds in this trial
+   */
+  run(draws: ShockDraws, stageOn: Uint8Array, out: TrialResults, row: number): void {
+    const net = this.net;
+    const H = this.horizon;
+    this.inventory.set(net.slotInventory);
+    this.stockpile.set(net.slotStockpile);
+    this.streak.fill(0);
+    this.lossNum.fill(0);
+    this.firstShort.fill(-1);
+    this.recovered.fill(-1);
+    for (let t = 0; t < H; t++) {
+      if (t === 0 || this.stageChangesAt(t, stageOn)) this.applyStages(t, stageOn);
+      this.applyShocks(t, draws);
+      this.inflow.fill(0);
+      for (let g = 0; g < net.nGoods; g++) this.stepGood(g);
+      this.score(t);
+    }
+    const nS = net.nScored;
+    let total = 0;
+    for (let h = 0; h < nS; h++) {
+      const s = net.scoredSlot[h]!;
+      total += net.goodWeight[net.scoredGood[h]!]! * this.lossNum[h]!;
+      out.unmetGood[row * nS + h] = this.lossNum[h]! / (H * net.slotDemand0[s]!);
+      const first = this.firstShort[h]!;
+      out.ttr[row * nS + h] = first < 0 ? Number.NaN : (this.recovered[h]! >= 0 ? this.recovered[h]! : H) - first;
+    }
+    out.unmet[row] = net.scoredWeight > 0 ? total / (H * net.scoredWeight) : 0;
+  }
+
+  /** Commercial inventory and strategic stockpile left in a consumer slot after the last run. */
+  stocksLeft(slot: number): { inventory: number; stockpile: number } {
+    return { inventory: this.inventory[slot]!, stockpile: this.stockpile[slot]! };
+  }
+
+  private stageChangesAt(t: number, stageOn: Uint8Array): boolean {
+    const net = this.net;
+    for (let k = 0; k < net.nStages; k++) if (stageOn[k] && net.stageFrom[k] === t) return true;
+    return false;
+  }
+
+  private applyStages(t: number, stageOn: Uint8Array): void {
+    const net = this.net;
+    this.planVol.set(net.flowVolume);
+    this.capFactor.fill(1);
+    this.useFactor.fill(1);
+    for (let k = 0; k < net.nStages; k++) {
+      const on = stageOn[k] === 1 && t >= net.stageFrom[k]!;
+      for (let i = net.stageFlowStart[k]!; i < net.stageFlowStart[k + 1]!; i++) {
+        this.planVol[net.stageFlow[i]!]! *= on ? net.stageFlowAfter[i]! : net.stageFlowBefore[i]!;
+      }
+      for (let i = net.stageSlotStart[k]!; i < net.stageSlotStart[k + 1]!; i++) {
+        this.useFactor[net.stageSlot[i]!]! *= on ? net.stageSlotAfter[i]! : net.stageSlotBefore[i]!;
+      }
+      for (let i = net.stageProducerStart[k]!; i < net.stageProducerStart[k + 1]!; i++) {
+        this.capFactor[net.stageProducer[i]!]! *= on ? net.stageProducerAfter[i]! : net.stageProducerBefore[i]!;
+      }
+    }
+  }
+
+  /** Per-period shock channels; overlapping shocks do not stack: the largest severity wins. */
+  private applyShocks(t: number, d: ShockDraws): void {
+    this.flowCut.fill(0);
+    this.outage.fill(0);
+    this.surge.fill(0);
+    this.block.fill(0);
+    this.nActiveEmb = 0;
+    for (let j = 0; j < this.nShocks; j++) {
+      if (!d.occurs[j] || t < d.start[j]! || t >= d.end[j]!) continue;
+      const sev = d.severity[j]!;
+      for (let i = this.cutStart[j]!; i < this.cutStart[j + 1]!; i++) {
+        const f = this.cutFlows[i]!;
+        if (sev > this.flowCut[f]!) this.flowCut[f] = sev;
+      }
+      for (let i = this.outStart[j]!; i < this.outStart[j + 1]!; i++) {
+        const p = this.outProducers[i]!;
+        if (sev > this.outage[p]!) this.outage[p] = sev;
+      }
+      for (let i = this.surgeStart[j]!; i < this.surgeStart[j + 1]!; i++) {
+        const s = this.surgeSlots[i]!;
+        if (sev > this.surge[s]!) this.surge[s] = sev;
+      }
+      const c = this.blockCountry[j]!;
+      if (c >= 0 && sev > this.block[c]!) this.block[c] = sev;
+      if (this.isEmbargo[j]) this.activeEmb[this.nActiveEmb++] = j;
+    }
+  }
+
+  /** Steps 1–5 of MODEL §4 for one good in one period. */
+  private stepGood(g: number): void {
+    const net = this.net;
+    const p0 = net.goodProducerStart[g]!;
+    const p1 = net.goodProducerStart[g + 1]!;
+    const s0 = net.goodSlotStart[g]!;
+    const s1 = net.goodSlotStart[g + 1]!;
+    // 1–2. producers' capacity (outage, inputs), pro-rata scaling, cuts
+    for (let p = p0; p < p1; p++) {
+      let cap = net.producerCapacity[p]! * this.capFactor[p]!;
+      if (!net.producerImmune[p]) {
+        cap *= (1 - this.outage[p]!) * this.inputFactor(p);
+      }
+      const f0 = net.producerFlowStart[p]!;
+      const f1 = net.producerFlowStart[p + 1]!;
+      let planned = 0;
+      for (let f = f0; f < f1; f++) planned += this.planVol[f]!;
+      const scale = planned > cap ? (planned > 0 ? cap / planned : 0) : 1;
+      let delivered = 0;
+      for (let f = f0; f < f1; f++) {
+        const v = this.planVol[f]! * scale * (1 - this.flowCut[f]!);
+        this.inflow[net.flowSlot[f]!]! += v;
+        delivered += v;
+      }
+      this.spare[p] = cap > delivered ? cap - delivered : 0;
+    }
+    // 3. replacement requests with the qualification ramp
+    let anyRequest = false;
+    const sw = net.goodSwitch[g]!;
+    for (let s = s0; s < s1; s++) {
+      const use = net.slotUse[s]! * this.useFactor[s]! * (1 + this.surge[s]!);
+      this.useNow[s] = use;
+      this.received[s] = 0;
+      const missing = use - this.inflow[s]!;
+      if (missing > EPS * use) {
+        const k = this.streak[s]!;
+        const req = sw > 0 ? missing * Math.min(1, k / sw) : missing;
+        this.streak[s] = k + 1;
+        this.request[s] = req;
+        if (req > 0) anyRequest = true;
+      } else {
+        this.streak[s] = 0;
+        this.request[s] = 0;
+      }
+    }
+    if (anyRequest) {
+      for (let k = 0; k < net.nPartnerships; k++) {
+        if (net.partnerGood[k * net.nGoods + g]) this.ration(g, k);
+      }
+      this.ration(g, -1);
+    }
+    // 4–5. stocks, then availability
+    for (let s = s0; s < s1; s++) {
+      const use = this.useNow[s]!;
+      let have = this.inflow[s]! + this.received[s]!;
+      let gap = use - have;
+      if (gap > EPS * use) {
+        const fromInventory = Math.min(gap, this.inventory[s]!);
+        this.inventory[s]! -= fromInventory;
+        gap -= fromInventory;
+        const fromStockpile = Math.min(gap, this.stockpile[s]!);
+        this.stockpile[s]! -= fromStockpile;
+        have += fromInventory + fromStockpile;
+      }
+      const r = use > 0 ? have / use : 1;
+      this.ratio[s] = r > 1 - EPS ? 1 : r;
+    }
+  }
+
+  /** Leontief: the scarcest input bounds output. */
+  private inputFactor(p: number): number {
+    const net = this.net;
+    let f = 1;
+    for (let i = net.producerInputStart[p]!; i < net.producerInputStart[p + 1]!; i++) {
+      const r = this.ratio[net.producerInputSlot[i]!]!;
+      if (r < f) f = r;
+    }
+    return f;
+  }
+
+  /**
+   * One round of rationing (MODEL §4 step 3 a–c) for good g: partnership k's members among
+   * themselves, or everyone (k = -1) with the spare that is left.
+   */
+  private ration(g: number, k: number): void {
+    const net = this.net;
+    const nC = net.nCountries;
+    const p0 = net.goodProducerStart[g]!;
+    const p1 = net.goodProducerStart[g + 1]!;
+    const s0 = net.goodSlotStart[g]!;
+    const s1 = net.goodSlotStart[g + 1]!;
+    const ns = s1 - s0;
+    const base = net.goodPairStart[g]!;
+    const members = k * nC;
+    for (let p = p0; p < p1; p++) this.asked[p] = 0;
+    let any = false;
+    for (let s = s0; s < s1; s++) {
+      this.inRound[s] = 0;
+      const want = this.request[s]! - this.received[s]!;
+      if (want <= 0) continue;
+      const c = net.slotCountry[s]!;
+      if (k >= 0 && !net.partnerCountry[members + c]) continue;
+      let total = 0;
+      for (let p = p0; p < p1; p++) {
+        const idx = base + (p - p0) * ns + (s - s0);
+        let e = 0;
+        const spare = this.spare[p]!;
+        const pc = net.producerCountry[p]!;
+        if (spare > 0 && (k < 0 || net.partnerCountry[members + pc]) && this.willing(p, c, idx)) {
+          const b = pc === c ? 0 : Math.max(this.block[pc]!, this.block[c]!);
+          e = spare * (1 - b);
+        }
+        this.pairAsk[idx] = e;
+        total += e;
+      }
+      if (total <= 0) continue;
+      const take = want < total ? want : total;
+      for (let p = p0; p < p1; p++) {
+        const idx = base + (p - p0) * ns + (s - s0);
+        const ask = (take * this.pairAsk[idx]!) / total;
+        this.pairAsk[idx] = ask;
+        this.asked[p]! += ask;
+      }
+      this.inRound[s] = 1;
+      any = true;
+    }
+    if (!any) return;
+    for (let p = p0; p < p1; p++) {
+      const a = this.asked[p]!;
+      this.scale[p] = a > this.spare[p]! ? this.spare[p]! / a : 1;
+      this.asked[p] = 0; // reused below as what p sent
+    }
+    for (let s = s0; s < s1; s++) {
+      if (!this.inRound[s]) continue;
+      let got = 0;
+      for (let p = p0; p < p1; p++) {
+        const sent = this.pairAsk[base + (p - p0) * ns + (s - s0)]! * this.scale[p]!;
+        got += sent;
+        this.asked[p]! += sent;
+      }
+      this.received[s]! += got;
+    }
+    for (let p = p0; p < p1; p++) {
+      const left = this.spare[p]! - this.asked[p]!;
+      this.spare[p] = left > 0 ? left : 0;
+    }
+  }
+
+  /** Is producer p willing to serve country c this period (MODEL §4 step 3)? */
+  private willing(p: number, c: number, pairIndex: number): boolean {
+    const net = this.net;
+    const owner = net.producerStandbyOwner[p]!;
+    if (owner >= 0 && owner !== c) return false;
+    const f = net.pairFlow[pairIndex]!;
+    if (f >= 0 && this.flowCut[f]! > 0) return false;
+    for (let i = 0; i < this.nActiveEmb; i++) {
+      const j = this.activeEmb[i]!;
+      if (this.embProducer[j * net.nProducers + p] && this.embCountry[j * net.nCountries + c]) return false;
+    }
+    return true;
+  }
+
+  /** Accumulates the home's unmet demand and recovery times for period t. */
+  private score(t: number): void {
+    const net = this.net;
+    for (let h = 0; h < net.nScored; h++) {
+      const s = net.scoredSlot[h]!;
+      const r = this.ratio[s]!;
+      const demand = net.slotDemand[s]! * this.useFactor[s]! * (1 + this.surge[s]!);
+      this.lossNum[h]! += (1 - r) * demand;
+      const first = this.firstShort[h]!;
+      if (first < 0) {
+        if (r < 1) this.firstShort[h] = t;
+      } else if (this.recovered[h]! < 0 && r >= 0.99) {
+        this.recovered[h] = t;
+      }
+    }
+  }
+}
