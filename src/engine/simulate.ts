@@ -394,3 +394,12 @@ export class Simulator {
     }
   }
 }
+
+/** Copies a range's results into a larger range that contains it, at the right rows. */
+export function placeResults(into: TrialResults, part: TrialResults): void {
+  const row = part.first - into.first;
+  const n = into.nScored;
+  into.unmet.set(part.unmet, row);
+  into.unmetGood.set(part.unmetGood, row * n);
+  into.ttr.set(part.ttr, row * n);
+}

@@ -1,0 +1,110 @@
+// Reduces per-trial results of every option to the scores of MODEL §5: autonomy, risk (CVaR95),
+// expected shortfall, paired differences from baseline, and per-good summaries.
+import { cvar } from "./cvar.ts";
+import type { Interval } from "./normal-ci.ts";
+import { pairedCvarDiff, pairedMeanDiff } from "./paired-diff.ts";
+import { meanCi } from "./welford.ts";
+import { wilson } from "./wilson.ts";
+
+/** Per-trial results of one option over all trials (row i = trial i). */
+export interface OptionTrials {
+  id: string;
+  cost: number;
+  unmet: Float64Array;
+  /** [i * nScored + h] */
+  unmetGood: Float64Array;
+  /** [i * nScored + h]; NaN where the good never fell short */
+  ttr: Float64Array;
+}
+
+export interface GoodScore {
+  /** mean U_g */
+  unmet: number;
+  /** P(U_g > 0.1) */
+  pShortfall10: number;
+  pShortfall10Ci95: Interval;
+  /** mean time to recover over trials in which the good fell short; null if it never did */
+  ttr: number | null;
+  /** share of trials in which the good fell short at all */
+  pShort: number;
+}
+
+export interface OptionScore {
+  id: string;
+  cost: number;
+  /** 100 × (1 − mean U) */
+  autonomy: { mean: number; ci95: Interval };
+  /** 100 × CVaR95(U) */
+  risk: { value: number; ci95: Interval };
+  /** 100 × mean U */
+  expected: { value: number; ci95: Interval };
+  /** option − baseline on the same trials (common random numbers) */
+  vsBaseline: {
+    autonomy: { diff: number; ci95: Interval };
+    risk: { diff: number; ci95: Interval };
+    expected: { diff: number; ci95: Interval };
+  };
+  goods: Record<string, GoodScore>;
+}
+
+/** CVaR tail probability of the risk score. */
+export const TAIL = 0.05;
+
+const pct = (x: number): number => 100 * x;
+const pctInterval = ([lo, hi]: Interval): Interval => [100 * lo, 100 * hi];
+
+/** Scores every option; `options[0]` must be the baseline. */
+export function scoreOptions(options: readonly OptionTrials[], scoredGoods: readonly string[]): OptionScore[] {
+  const base = options[0];
+  if (base === undefined) return [];
+  return options.map((o) => {
+    const m = meanCi(o.unmet);
+    const r = cvar(o.unmet, TAIL);
+    const dMean = pairedMeanDiff(o.unmet, base.unmet);
+    const dRisk = pairedCvarDiff(o.unmet, base.unmet, TAIL);
+    return {
+      id: o.id,
+      cost: o.cost,
+      autonomy: { mean: 100 - pct(m.mean), ci95: [100 - pct(m.ci95[1]), 100 - pct(m.ci95[0])] },
+      risk: { value: pct(r.value), ci95: pctInterval(r.ci95) },
+      expected: { value: pct(m.mean), ci95: pctInterval(m.ci95) },
+      vsBaseline: {
+        autonomy: { diff: -pct(dMean.diff), ci95: [-pct(dMean.ci95[1]), -pct(dMean.ci95[0])] },
+        risk: { diff: pct(dRisk.diff), ci95: pctInterval(dRisk.ci95) },
+        expected: { diff: pct(dMean.diff), ci95: pctInterval(dMean.ci95) },
+      },
+      goods: scoreGoods(o, scoredGoods),
+    };
+  });
+}
+
+function scoreGoods(o: OptionTrials, scoredGoods: readonly string[]): Record<string, GoodScore> {
+  const n = o.unmet.length;
+  const nS = scoredGoods.length;
+  const out: Record<string, GoodScore> = {};
+  scoredGoods.forEach((id, h) => {
+    let sum = 0;
+    let over = 0;
+    let short = 0;
+    let ttrSum = 0;
+    for (let i = 0; i < n; i++) {
+      const u = o.unmetGood[i * nS + h]!;
+      sum += u;
+      if (u > 0.1) over++;
+      const t = o.ttr[i * nS + h]!;
+      if (!Number.isNaN(t)) {
+        short++;
+        ttrSum += t;
+      }
+    }
+    const w = wilson(over, n);
+    out[id] = {
+      unmet: n > 0 ? sum / n : Number.NaN,
+      pShortfall10: w.p,
+      pShortfall10Ci95: w.ci95,
+      ttr: short > 0 ? ttrSum / short : null,
+      pShort: n > 0 ? short / n : Number.NaN,
+    };
+  });
+  return out;
+}

@@ -1,0 +1,54 @@
+// Order statistic in expected O(N): Hoare's FIND with median-of-three pivots, falling back to a sort after too many rounds. Reference: Hoare 1961, CACM Algorithm 65; Musser 1997 (introselect).
+
+/**
+ * The `rank`-th smallest value (0-based) of `a`, rearranging `a` in place. Elements must not be NaN.
+ * Many equal values (e.g. most trials with no loss) keep the expected O(N): scans stop on ties.
+ */
+export function selectInPlace(a: Float64Array, rank: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  if (!(rank >= lo && rank <= hi && Number.isInteger(rank))) {
+    throw new RangeError(`rank ${rank} outside [0, ${hi}]`);
+  }
+  // Introselect guard: median-of-three can be defeated by crafted input; then sort what is left.
+  let rounds = 2 * Math.ceil(Math.log2(a.length + 1)) + 16;
+  while (hi > lo) {
+    if (rounds-- === 0) {
+      a.subarray(lo, hi + 1).sort();
+      return a[rank]!;
+    }
+    const mid = lo + ((hi - lo) >> 1);
+    // Order a[lo] ≤ a[mid] ≤ a[hi]: the pivot is the median of three and both ends act as sentinels.
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    // Now a[lo..j] ≤ pivot ≤ a[i..hi], and everything strictly between j and i equals the pivot.
+    if (rank <= j) hi = j;
+    else if (rank >= i) lo = i;
+    else return pivot;
+  }
+  return a[rank]!;
+}
+
+/** The `rank`-th largest value (0-based: rank 0 is the maximum) of `a`, rearranging `a` in place. */
+export function selectLargestInPlace(a: Float64Array, rank: number): number {
+  return selectInPlace(a, a.length - 1 - rank);
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
