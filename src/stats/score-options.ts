@@ -47,6 +47,18 @@ export interface OptionScore {
   goods: Record<string, GoodScore>;
 }
 
+/** Pairs each option's id and cost with its per-trial results (same order). */
+export function optionTrialsOf(
+  options: readonly { id: string; cost: number }[],
+  results: readonly { unmet: Float64Array; unmetGood: Float64Array; ttr: Float64Array }[],
+): OptionTrials[] {
+  return options.map((o, i) => {
+    const r = results[i];
+    if (r === undefined) throw new Error(`no results for option '${o.id}'`);
+    return { id: o.id, cost: o.cost, unmet: r.unmet, unmetGood: r.unmetGood, ttr: r.ttr };
+  });
+}
+
 /** CVaR tail probability of the risk score. */
 export const TAIL = 0.05;
 

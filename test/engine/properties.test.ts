@@ -3,8 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prepareRun, runTrials } from "../../src/engine/run.ts";
 import type { NetworkInput, PolicyInput, ShockInput } from "../../src/scenario/schema.ts";
-import { scoreOptions } from "../../src/stats/score-options.ts";
-import { toOptionTrials } from "../../src/cli/execute.ts";
+import { optionTrialsOf, scoreOptions } from "../../src/stats/score-options.ts";
 import { scenarioOf } from "./builders.ts";
 
 const SUPPLIERS = ["A", "B", "C"] as const;
@@ -112,7 +111,7 @@ describe("properties on random small networks", () => {
     fc.assert(
       fc.property(world, fc.array(shockArb, { maxLength: 3 }), (w, shocks) => {
         const { prepared, results } = unmetOf(networkOf(w), uniqueIds(shocks));
-        const [base] = scoreOptions(toOptionTrials(prepared.options, results), prepared.scoredGoods);
+        const [base] = scoreOptions(optionTrialsOf(prepared.options, results), prepared.scoredGoods);
         expect(base!.autonomy.mean).toBeGreaterThanOrEqual(0);
         expect(base!.autonomy.mean).toBeLessThanOrEqual(100);
         for (const u of results[0]!.unmet) expect(u >= 0 && u <= 1 + 1e-12).toBe(true);
@@ -125,7 +124,7 @@ describe("properties on random small networks", () => {
     fc.assert(
       fc.property(world, (w) => {
         const { prepared, results } = unmetOf(networkOf(w), []);
-        const [base] = scoreOptions(toOptionTrials(prepared.options, results), prepared.scoredGoods);
+        const [base] = scoreOptions(optionTrialsOf(prepared.options, results), prepared.scoredGoods);
         expect(base!.autonomy.mean).toBe(100);
         expect(base!.autonomy.ci95).toEqual([100, 100]);
       }),

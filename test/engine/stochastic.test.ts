@@ -5,8 +5,7 @@ import { runParallel } from "../../src/io/parallel.ts";
 import { rngFor } from "../../src/engine/rng.ts";
 import { makeShockSampler, newShockDraws, sampleShocks } from "../../src/engine/sample.ts";
 import { type NetworkInput, shockSchema } from "../../src/scenario/schema.ts";
-import { scoreOptions } from "../../src/stats/score-options.ts";
-import { toOptionTrials } from "../../src/cli/execute.ts";
+import { optionTrialsOf, scoreOptions } from "../../src/stats/score-options.ts";
 import { scenarioOf, twoSupplierNetwork } from "./builders.ts";
 
 /** JP uses 100: 70 from CN, 30 from AU; nobody has spare capacity and there are no stocks. */
@@ -41,7 +40,7 @@ describe("closed form: a 70% supplier cut entirely with probability 0.3", () => 
       });
       const prepared = prepareRun(scenario);
       const results = runTrials(prepared, 0, 4000);
-      const [base] = scoreOptions(toOptionTrials(prepared.options, results), prepared.scoredGoods);
+      const [base] = scoreOptions(optionTrialsOf(prepared.options, results), prepared.scoredGoods);
       expect(base!.autonomy.ci95[0]).toBeLessThanOrEqual(79);
       expect(base!.autonomy.ci95[1]).toBeGreaterThanOrEqual(79);
       expect(base!.risk.value).toBeCloseTo(70, 9);
