@@ -120,3 +120,17 @@ function scoreGoods(o: OptionTrials, scoredGoods: readonly string[]): Record<str
   });
   return out;
 }
+
+/** Appends the trials of `more` (the next trial range) to `into`, option by option. */
+export function appendTrials(into: readonly OptionTrials[], more: readonly OptionTrials[]): OptionTrials[] {
+  const cat = (a: Float64Array, b: Float64Array) => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return into.map((o, i) => {
+    const m = more[i]!;
+    return { ...o, unmet: cat(o.unmet, m.unmet), unmetGood: cat(o.unmetGood, m.unmetGood), ttr: cat(o.ttr, m.ttr) };
+  });
+}

@@ -1,7 +1,18 @@
 // The registry of commands: each module exports one `register(program, io, setExit)`.
 import type { Command } from "commander";
 import type { CliIo } from "../context.ts";
+import { register as validate } from "./validate.ts";
+import { register as schema } from "./schema.ts";
+import { register as run } from "./run.ts";
+import { register as compare } from "./compare.ts";
+import { register as inspect } from "./inspect.ts";
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  validate,
+  schema,
+  run,
+  compare,
+  inspect,
+];

@@ -1,0 +1,45 @@
+// Runs a scenario's trials for a command: progress on stderr, Ctrl-C stops cleanly.
+import { type OptionSpec } from "../engine/run.ts";
+import { runParallel } from "../io/parallel.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { type OptionTrials, optionTrialsOf } from "../stats/score-options.ts";
+import type { CliIo } from "./context.ts";
+import { startProgress } from "./progress.ts";
+
+export interface ExecuteOptions {
+  trials: number;
+  seed: number;
+  workers: number;
+  options: OptionSpec[];
+  firstTrial?: number;
+  label?: string;
+}
+
+/** Runs the trials with a progress bar and SIGINT/SIGTERM handling; returns per-option trials. */
+export async function executeTrials(
+  io: CliIo,
+  scenario: Scenario,
+  opts: ExecuteOptions,
+): Promise<{ trials: OptionTrials[]; scoredGoods: string[] }> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  const progress = startProgress(io, opts.trials, opts.label ?? "trials");
+  try {
+    const { results, scoredGoods } = await runParallel(scenario, {
+      trials: opts.trials,
+      seed: opts.seed,
+      workers: opts.workers,
+      options: opts.options,
+      ...(opts.firstTrial === undefined ? {} : { firstTrial: opts.firstTrial }),
+      onProgress: (n) => progress.tick(n),
+      signal: controller.signal,
+    });
+    return { trials: optionTrialsOf(opts.options, results), scoredGoods };
+  } finally {
+    progress.stop();
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}

@@ -1,0 +1,121 @@
+// The result of `chokepoint run`: the MODEL §8 JSON shape, and its table and CSV renderings.
+import type { Scenario } from "../scenario/schema.ts";
+import type { OptionScore } from "../stats/score-options.ts";
+import type { Interval } from "../stats/normal-ci.ts";
+import type { Column } from "./columns.ts";
+import { renderCsv } from "./csv.ts";
+import { renderTable } from "./table.ts";
+
+export interface RunReport {
+  scenario: string;
+  home: string;
+  trials: number;
+  seed: number;
+  horizon: number;
+  period: string;
+  objective: "risk" | "expected";
+  currency: string;
+  options: OptionScore[];
+}
+
+export function makeRunReport(
+  scenario: Scenario,
+  run: { trials: number; seed: number },
+  options: OptionScore[],
+): RunReport {
+  return {
+    scenario: scenario.name,
+    home: scenario.home,
+    trials: run.trials,
+    seed: run.seed,
+    horizon: scenario.horizon,
+    period: scenario.period,
+    objective: scenario.objective,
+    currency: scenario.currency,
+    options,
+  };
+}
+
+/** `[lo, hi]` with one decimal. */
+export function interval(ci: Interval, digits = 1): string {
+  if (!Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) return "n/a";
+  return `[${ci[0].toFixed(digits)}, ${ci[1].toFixed(digits)}]`;
+}
+
+const optionColumns: Column<OptionScore>[] = [
+  { header: "option", get: (o) => o.id },
+  { header: "cost", get: (o) => o.cost, digits: 0 },
+  { header: "autonomy", get: (o) => o.autonomy.mean, digits: 1 },
+  { header: "95% CI", get: (o) => interval(o.autonomy.ci95), align: "right" },
+  { header: "risk (CVaR95)", get: (o) => o.risk.value, digits: 1 },
+  { header: "95% CI", get: (o) => interval(o.risk.ci95), align: "right" },
+  { header: "Δrisk vs baseline", get: (o) => (o.id === "baseline" ? "" : o.vsBaseline.risk.diff), digits: 1 },
+  { header: "95% CI", get: (o) => (o.id === "baseline" ? "" : interval(o.vsBaseline.risk.ci95)), align: "right" },
+];
+
+interface GoodRow {
+  option: string;
+  good: string;
+  unmet: number;
+  p10: number;
+  ttr: number | null;
+}
+
+function goodRows(report: RunReport): GoodRow[] {
+  return report.options.flatMap((o) =>
+    Object.entries(o.goods).map(([good, g]) => ({
+      option: o.id,
+      good,
+      unmet: 100 * g.unmet,
+      p10: 100 * g.pShortfall10,
+      ttr: g.ttr,
+    })),
+  );
+}
+
+/** The human-readable table: options, then goods. */
+export function renderRunTable(report: RunReport): string {
+  const head =
+    `${report.scenario}\n` +
+    `home ${report.home} · ${report.trials} trials · seed ${report.seed} · horizon ${report.horizon} ${report.period}s\n` +
+    `autonomy = 100 × (1 − mean unmet share); risk = 100 × mean of the worst 5% of trials (lower is better)\n\n`;
+  const goods: Column<GoodRow>[] = [
+    { header: "option", get: (r) => r.option },
+    { header: "good", get: (r) => r.good },
+    { header: "unmet %", get: (r) => r.unmet, digits: 2 },
+    { header: "P(unmet > 10%) %", get: (r) => r.p10, digits: 1 },
+    { header: `recovery (${report.period}s)`, get: (r) => r.ttr, digits: 1 },
+  ];
+  return `${head}${renderTable(optionColumns, report.options)}\nper good\n${renderTable(goods, goodRows(report))}`;
+}
+
+/** Tidy CSV: one row per option and scored good, option-level scores repeated. */
+export function renderRunCsv(report: RunReport): string {
+  type Row = { o: OptionScore; g: GoodRow };
+  const rows: Row[] = report.options.flatMap((o) =>
+    goodRows({ ...report, options: [o] }).map((g) => ({ o, g })),
+  );
+  const columns: Column<Row>[] = [
+    { header: "option", get: (r) => r.o.id },
+    { header: "cost", get: (r) => r.o.cost },
+    { header: "autonomy", get: (r) => r.o.autonomy.mean },
+    { header: "autonomy_lo", get: (r) => r.o.autonomy.ci95[0] },
+    { header: "autonomy_hi", get: (r) => r.o.autonomy.ci95[1] },
+    { header: "risk", get: (r) => r.o.risk.value },
+    { header: "risk_lo", get: (r) => r.o.risk.ci95[0] },
+    { header: "risk_hi", get: (r) => r.o.risk.ci95[1] },
+    { header: "risk_diff", get: (r) => r.o.vsBaseline.risk.diff },
+    { header: "risk_diff_lo", get: (r) => r.o.vsBaseline.risk.ci95[0] },
+    { header: "risk_diff_hi", get: (r) => r.o.vsBaseline.risk.ci95[1] },
+    { header: "good", get: (r) => r.g.good },
+    { header: "unmet", get: (r) => r.g.unmet / 100 },
+    { header: "p_shortfall10", get: (r) => r.g.p10 / 100 },
+    { header: "ttr", get: (r) => r.g.ttr },
+  ];
+  return renderCsv(columns, rows);
+}
+
+/** JSON with non-finite numbers as null (JSON has no NaN). */
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+}

@@ -1,0 +1,14 @@
+// The two kinds of input document and how to tell them apart.
+import { isRecord } from "./is-record.ts";
+
+export type DocumentKind = "scenario" | "network";
+
+export const documentKinds: readonly DocumentKind[] = ["scenario", "network"];
+
+/** A map with `countries` is a network; one with `home` or `network` is a scenario. */
+export function detectKind(value: unknown): DocumentKind | undefined {
+  if (!isRecord(value)) return undefined;
+  if ("countries" in value) return "network";
+  if ("home" in value || "network" in value) return "scenario";
+  return undefined;
+}

@@ -1,0 +1,94 @@
+// Parses YAML or JSON text (JSON is YAML) keeping the document, so every path can be located.
+// Reference: yaml 2 `parseDocument` with a `LineCounter` and node `range`s.
+import {
+  type Document,
+  LineCounter,
+  type Node,
+  type YAMLError,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+} from "yaml";
+import type { InputIssue } from "../errors.ts";
+
+/** Parsed text: the plain value, the document and its line index for positions. */
+export interface SourceDocument {
+  /** The file name for messages, as the user gave it; absent for in-memory text. */
+  file?: string;
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain value; `undefined` when there are syntax errors. */
+  value: unknown;
+  /** Syntax errors (and an empty document), positioned. */
+  issues: InputIssue[];
+}
+
+/** 1-based line and column. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+const syntaxMessages: Partial<Record<YAMLError["code"], string>> = {
+  DUPLICATE_KEY: "duplicate key: each key may appear only once in a map",
+  MULTIPLE_DOCS: "a file holds one document, but a second one starts here (---)",
+};
+
+/** Parses YAML or JSON text. Syntax errors become issues; the value is then `undefined`. */
+export function parseSource(text: string, file?: string): SourceDocument {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const where = file === undefined ? {} : { file };
+  const issues: InputIssue[] = document.errors.map((error) => ({
+    ...where,
+    ...lineCounter.linePos(error.pos[0]),
+    path: "",
+    message: syntaxMessages[error.code] ?? `invalid YAML: ${lowerFirst(error.message)}`,
+  }));
+  const value = issues.length === 0 ? document.toJS() : undefined;
+  if (issues.length === 0 && (value === null || value === undefined)) {
+    issues.push({ ...where, line: 1, col: 1, path: "", message: "the document is empty" });
+  }
+  return { ...where, document, lineCounter, value, issues };
+}
+
+/**
+ * Where a path points in the text: the deepest node on the path that exists (for a missing key,
+ * the map that should hold it). `at: "key"` points at the last segment's key instead of its value.
+ */
+export function locate(
+  source: SourceDocument,
+  path: readonly PropertyKey[],
+  at?: "key",
+): Position | undefined {
+  const { document } = source;
+  let node: unknown = document.contents;
+  let found: Node | undefined = isNode(node) ? node : undefined;
+  for (const [i, part] of path.entries()) {
+    if (isAlias(node)) node = node.resolve(document);
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+      if (pair === undefined) break;
+      if (at === "key" && i === path.length - 1) next = pair.key;
+      else next = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof part === "number") {
+      next = node.items[part];
+    }
+    if (!isNode(next)) break;
+    node = next;
+    found = next;
+  }
+  const offset = found?.range?.[0];
+  return offset === undefined ? undefined : source.lineCounter.linePos(offset);
+}
+
+function isNode(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

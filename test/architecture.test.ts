@@ -1,0 +1,87 @@
+// The pure core never touches the outside world: no node:* modules, process, console, clock or
+// unseeded randomness (ARCHITECTURE.md, "three rings").
+import { readFile, readdir } from "node:fs/promises";
+import { builtinModules } from "node:module";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "./helpers/cli.ts";
+
+const pureDirs = ["src/scenario", "src/model", "src/engine", "src/stats", "src/report"];
+const builtins = new Set(builtinModules);
+const bannedGlobals = new Set(["process", "console"]);
+const bannedMembers = new Set(["Date.now", "Math.random"]);
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(path.join(repoRoot, dir), { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && /\.(ts|mts|js|mjs)$/.test(e.name))
+    .map((e) => path.relative(repoRoot, path.join(e.parentPath, e.name)));
+}
+
+/** `file:line  what` for every use of the outside world in a source file. */
+function outsideWorld(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const report = (node: ts.Node, what: string) => {
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+    found.push(`${file}:${line + 1}  ${what}`);
+  };
+  const checkModule = (node: ts.Node, specifier: string) => {
+    if (specifier.startsWith("node:") || builtins.has(specifier)) report(node, `imports ${specifier}`);
+  };
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      checkModule(node, node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [arg] = node.arguments;
+      if (arg !== undefined && ts.isStringLiteralLike(arg)) checkModule(node, arg.text);
+    } else if (ts.isPropertyAccessExpression(node) && bannedMembers.has(`${node.expression.getText(source)}.${node.name.text}`)) {
+      report(node, `uses ${node.expression.getText(source)}.${node.name.text}`);
+    } else if (ts.isIdentifier(node) && bannedGlobals.has(node.text) && isValueReference(node)) {
+      report(node, `uses ${node.text}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** An identifier read as a value, not a property name, declaration name or type. */
+function isValueReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return ts.isIdentifier(parent.expression) && parent.expression.text === "globalThis";
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent)) && parent.name === node) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent)) && parent.name === node) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent)) return false;
+  return true;
+}
+
+describe("architecture", () => {
+  it("catches what it is meant to catch", () => {
+    const text = [
+      'import { readFile } from "node:fs";',
+      'import path from "path";',
+      "const t = Date.now() + Math.random();",
+      "console.log(process.env.X, globalThis.process);",
+      "const ok = { process: 1 }; ok.process; Math.max(1); type P = NodeJS.Process;",
+    ].join("\n");
+    expect(outsideWorld("x.ts", text)).toEqual([
+      "x.ts:1  imports node:fs",
+      "x.ts:2  imports path",
+      "x.ts:3  uses Date.now",
+      "x.ts:3  uses Math.random",
+      "x.ts:4  uses console",
+      "x.ts:4  uses process",
+      "x.ts:4  uses process",
+    ]);
+  });
+
+  it("keeps the pure core free of node:*, process, console, Date.now and Math.random", async () => {
+    const found: string[] = [];
+    for (const dir of pureDirs) {
+      for (const file of await sourceFiles(dir)) found.push(...outsideWorld(file, await readFile(path.join(repoRoot, file), "utf8")));
+    }
+    expect(found).toEqual([]);
+  });
+});

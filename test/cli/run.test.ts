@@ -1,0 +1,70 @@
+// `chokepoint run` end to end, in-process: output shapes, reproducibility, errors.
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
+
+const scenario = "test/data/run/scenario.yaml";
+
+describe("chokepoint run", () => {
+  it("prints a readable table with every option and good", async () => {
+    const r = await runCli(["run", scenario, "--trials", "400"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    for (const word of ["baseline", "stockpile", "friendshore", "both", "autonomy", "risk (CVaR95)", "per good"]) {
+      expect(r.stdout).toContain(word);
+    }
+  });
+
+  it("writes JSON in the MODEL §8 shape", async () => {
+    const r = await runCli(["run", scenario, "--trials", "400", "--format", "json"]);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ scenario: "Gallium licensing (test)", home: "JP", trials: 400, seed: 42, horizon: 24 });
+    expect(out.options.map((o: { id: string }) => o.id)).toEqual(["baseline", "stockpile", "friendshore", "both"]);
+    for (const o of out.options) {
+      expect(typeof o.cost).toBe("number");
+      expect(o.autonomy.ci95).toHaveLength(2);
+      expect(o.autonomy.ci95[0]).toBeLessThanOrEqual(o.autonomy.mean);
+      expect(o.risk.ci95[1]).toBeGreaterThanOrEqual(o.risk.value);
+      expect(Object.keys(o.vsBaseline)).toEqual(expect.arrayContaining(["autonomy", "risk"]));
+      expect(Object.keys(o.goods.ga)).toEqual(expect.arrayContaining(["unmet", "pShortfall10", "ttr"]));
+    }
+    // cost of an option is the sum of its policies' costs: 40 + 120
+    expect(out.options[3].cost).toBe(160);
+    expect(out.options[0].vsBaseline.risk).toEqual({ diff: 0, ci95: [0, 0] });
+  });
+
+  it("is byte-identical for the same seed, and for 1 and 2 workers", async () => {
+    const a = await runCli(["run", scenario, "--trials", "1500", "--format", "json", "--workers", "1"]);
+    const b = await runCli(["run", scenario, "--trials", "1500", "--format", "json", "--workers", "1"]);
+    const c = await runCli(["run", scenario, "--trials", "1500", "--format", "json", "--workers", "2"]);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).toBe(a.stdout);
+    const d = await runCli(["run", scenario, "--trials", "1500", "--format", "json", "--seed", "43"]);
+    expect(d.stdout).not.toBe(a.stdout);
+  });
+
+  it("scores only the chosen options, leaving their numbers unchanged", async () => {
+    const all = JSON.parse((await runCli(["run", scenario, "--trials", "300", "--format", "json"])).stdout);
+    const one = JSON.parse((await runCli(["run", scenario, "--trials", "300", "--format", "json", "--option", "both"])).stdout);
+    expect(one.options.map((o: { id: string }) => o.id)).toEqual(["baseline", "both"]);
+    expect(one.options[1]).toEqual(all.options[3]);
+  });
+
+  it("writes tidy CSV: a header and one row per option and good", async () => {
+    const r = await runCli(["run", scenario, "--trials", "200", "--format", "csv"]);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^option,cost,autonomy,autonomy_lo,autonomy_hi,risk,/);
+    expect(lines).toHaveLength(1 + 4);
+  });
+
+  it("rejects bad flags and unknown options with exit 2 and a plain message", async () => {
+    const bad = await runCli(["run", scenario, "--trials", "ten"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--trials must be a whole number ≥ 1, got 'ten'");
+    const unknown = await runCli(["run", scenario, "--option", "nuclear"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown option 'nuclear'");
+    const missing = await runCli(["run", "test/data/run/nope.yaml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).not.toContain("    at ");
+  });
+});

@@ -1,0 +1,16 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// ARCHITECTURE: the pure core (here src/report) never touches node:*, process or console.
+const dir = join(import.meta.dirname, "../../src/report");
+
+describe("src/report is pure", () => {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+    it(file, () => {
+      const code = readFileSync(join(dir, file), "utf8").replace(/^\s*\/\/.*$/gm, "");
+      expect(code).not.toMatch(/from\s+["']node:/);
+      expect(code).not.toMatch(/\bprocess\.|\bconsole\.|Date\.now|Math\.random/);
+    });
+  }
+});
