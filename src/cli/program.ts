@@ -7,8 +7,20 @@ import { commands } from "./commands/index.ts";
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("chokepoint")
     .description(
-      "Simulate supply-chain coercion: how exposed is a country's supply of critical goods to export\n" +
-        "controls and other shocks, and which diversification policy buys the most autonomy per unit cost.",
+      "Simulate supply-chain coercion: how exposed is a country's supply of critical goods to " +
+        "export controls and other shocks, and which diversification policy buys the most autonomy per unit cost.",
+    )
+    .addHelpText(
+      "after",
+      `
+Start here:
+  $ chokepoint compare scenarios/gallium-germanium-2023.yaml   rank the policy options
+  $ chokepoint run scenarios/hormuz-closure.yaml --format json  scores as JSON
+  $ chokepoint inspect fixtures/critical-minerals.yaml --home JP  structural exposure
+  $ chokepoint validate scenarios/*.yaml                       check files, every problem at once
+
+Each command has its own --help. Results go to stdout (table, json or csv); progress and
+problems go to stderr. Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted.`,
     )
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")
