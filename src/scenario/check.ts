@@ -18,7 +18,7 @@ const shockRefs: RefFields<Shock> = {
   blockade: { country: "country" },
   chokepoint_closure: { chokepoint: "chokepoint" },
   outage: { producers: "producer", country: "country", goods: "good" },
-  demand_surge: { countries: "country", goods: "good" },
+  demand_surge: { countries: "place", goods: "good" },
 };
 
 const policyRefs: RefFields<Policy> = {

@@ -200,6 +200,17 @@ describe("checkScenario", () => {
     expect(scenarioIssues(() => {})).toEqual([]);
   });
 
+  it("lets a demand surge name countries or groups, but nothing else", () => {
+    const surge = (countries: string[]) =>
+      scenarioIssues((s) => {
+        s.shocks = [{ id: "surge", type: "demand_surge", countries, goods: ["magnet"], severity: 0.3 }];
+      });
+    expect(surge(["likeminded", "JP"])).toEqual([]);
+    expect(surge(["likemided"])).toEqual([
+      "shocks[0].countries[0]  unknown country or group 'likemided'; did you mean 'likeminded'?",
+    ]);
+  });
+
   it("resolves the home country and requires it to have demand to score", () => {
     expect(scenarioIssues((s) => (s.home = "JPN"))).toEqual(["home  unknown country 'JPN'; did you mean 'JP'?"]);
     expect(scenarioIssues((s) => (s.home = "AU"))).toEqual([
@@ -239,7 +250,7 @@ describe("checkScenario", () => {
     [
       "demand_surge",
       [{ id: "s", type: "demand_surge", countries: ["JP", "KR"], goods: ["chips"] }],
-      ["shocks[0].countries[1]  unknown country 'KR'", "shocks[0].goods[0]  unknown good 'chips'"],
+      ["shocks[0].countries[1]  unknown country or group 'KR'", "shocks[0].goods[0]  unknown good 'chips'"],
     ],
   ])("resolves the references of a %s shock", (_type, shocks, expected) => {
     expect(scenarioIssues((s) => (s.shocks = shocks))).toEqual(expected);
