@@ -6,6 +6,8 @@ import { register as schema } from "./schema.ts";
 import { register as run } from "./run.ts";
 import { register as compare } from "./compare.ts";
 import { register as inspect } from "./inspect.ts";
+import { register as sweep } from "./sweep.ts";
+import { register as merge } from "./merge.ts";
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
@@ -15,4 +17,6 @@ export const commands: RegisterCommand[] = [
   run,
   compare,
   inspect,
+  sweep,
+  merge,
 ];

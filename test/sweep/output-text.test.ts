@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/errors.ts";
+import { canonicalOrder, completeLines, examineForResume, mergeOutputs } from "../../src/sweep/output-text.ts";
+import { type SweepRow, csvHeader, formatRow, parseRow, splitCsvLine } from "../../src/sweep/rows.ts";
+
+const params = ["shocks.a.severity"];
+const row = (point: number, option: string, risk: number): SweepRow => ({
+  point,
+  values: [point / 10],
+  option,
+  cost: option === "baseline" ? 0 : 40,
+  autonomy: 90,
+  autonomy_lo: 89,
+  autonomy_hi: 91,
+  risk,
+  risk_lo: risk - 1,
+  risk_hi: risk + 1,
+  risk_diff: 0,
+  risk_diff_lo: Number.NaN,
+  risk_diff_hi: 0,
+  expected: 10,
+  expected_lo: 9,
+  expected_hi: 11,
+});
+const lines = (points: number[]) => points.flatMap((p) => ["baseline", "stock"].map((o) => formatRow(row(p, o, p + 1), params, "csv"))).join("");
+const full = csvHeader(params) + lines([0, 1, 2, 3]);
+
+describe("sweep rows as text", () => {
+  it("reads back what it writes, in CSV and JSON Lines (NaN included)", () => {
+    for (const format of ["csv", "jsonl"] as const) {
+      const r = { ...row(3, "a,b", 7.25), values: [undefined] };
+      const back = parseRow(formatRow(r, params, format).trimEnd(), params, format);
+      expect(back).toEqual(r);
+    }
+    expect(splitCsvLine('1,"x,""y""",,2')).toEqual(["1", 'x,"y"', "", "2"]);
+  });
+
+  it("keeps complete lines and separates a torn tail", () => {
+    expect(completeLines("a\nb\nc")).toEqual({ lines: ["a", "b"], torn: "c" });
+    expect(completeLines("")).toEqual({ lines: [], torn: "" });
+  });
+
+  it("merges shards into the unsharded file: header once, sorted by point", () => {
+    const shard1 = csvHeader(params) + lines([0, 2]);
+    const shard2 = csvHeader(params) + lines([1, 3]);
+    expect(mergeOutputs([{ name: "2.csv", text: shard2 }, { name: "1.csv", text: shard1 }])).toEqual({ text: full, format: "csv", warnings: [] });
+    // an overlapping identical point is kept once; a conflicting one is an error
+    expect(mergeOutputs([{ name: "a", text: full }, { name: "b", text: shard1 }]).text).toBe(full);
+    const conflicting = csvHeader(params) + formatRow(row(0, "baseline", 99), params, "csv") + formatRow(row(0, "stock", 1), params, "csv");
+    expect(() => mergeOutputs([{ name: "a", text: full }, { name: "b", text: conflicting }])).toThrow(/point 0 is also in a with different rows/);
+  });
+
+  it("resume keeps complete points and drops a torn line and an unfinished point", () => {
+    const text = csvHeader(params) + lines([0, 1]) + formatRow(row(2, "baseline", 3), params, "csv") + "2,0.2,sto";
+    const state = examineForResume(text, "out.csv", {
+      format: "csv",
+      parameters: params,
+      options: ["baseline", "stock"],
+      count: 4,
+      valuesOf: (p) => [p / 10],
+    });
+    expect(state.text).toBe(csvHeader(params) + lines([0, 1]));
+    expect([...state.complete]).toEqual([0, 1]);
+    expect(state.dropped).toEqual(["an incomplete last line", "the rows of unfinished point 2"]);
+  });
+
+  it("refuses to resume a file written by a different sweep", () => {
+    const check = { format: "csv" as const, parameters: params, options: ["baseline", "stock"], count: 4, valuesOf: (p: number) => [p / 10] };
+    expect(() => examineForResume(csvHeader(["other"]) + "0,1\n", "out.csv", check)).toThrow(InputError);
+    const err = (() => {
+      try {
+        examineForResume(full, "out.csv", { ...check, valuesOf: (p) => [p] });
+      } catch (e) {
+        return e as InputError;
+      }
+    })();
+    expect(err?.issues[0]).toMatchObject({ file: "out.csv", line: 4, path: "shocks.a.severity" });
+  });
+
+  it("puts a file in point order", () => {
+    const shuffled = csvHeader(params) + lines([2, 0, 3, 1]);
+    expect(canonicalOrder(shuffled, "csv")).toBe(full);
+  });
+});
