@@ -16,10 +16,16 @@ describe("chokepoint schema", () => {
     expect(JSON.parse(stdout)).toMatchObject({ title: "chokepoint network file", required: expect.arrayContaining(["countries"]) });
   });
 
+  it("prints the sweep-file schema with --kind sweep", async () => {
+    const { code, stdout } = await runCli(["schema", "--kind", "sweep"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ title: "chokepoint sweep file" });
+  });
+
   it("rejects an unknown kind with a usage error", async () => {
     const { code, stdout, stderr } = await runCli(["schema", "--kind", "report"]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain("Allowed choices are scenario, network");
+    expect(stderr).toContain("Allowed choices are scenario, network, sweep");
   });
 });
