@@ -21,9 +21,11 @@ export interface CompiledNetwork {
   goodProducerStart: Int32Array;
   /** consumer slots (country, good) of good g: [goodSlotStart[g], goodSlotStart[g+1]) */
   goodSlotStart: Int32Array;
-  /** dense producer × slot matrix of each good: flow index or -1; offset goodPairStart[g] */
+  /** dense producer × slot matrix of each good: its first flow index or -1; offset goodPairStart[g] */
   goodPairStart: Int32Array;
   pairFlow: Int32Array;
+  /** the next flow of the same producer to the same country, or -1 */
+  flowNextInPair: Int32Array;
   producerIds: string[];
   producerCountry: Int32Array;
   producerCapacity: Float64Array;
@@ -171,12 +173,15 @@ export function compilePlan(plan: NetworkPlan, homeId: string): CompiledNetwork 
     goodPairStart[g + 1] = goodPairStart[g]! + np * ns;
   }
   const pairFlow = new Int32Array(goodPairStart[nG]!).fill(-1);
-  for (let f = 0; f < nF; f++) {
+  const flowNextInPair = new Int32Array(nF).fill(-1);
+  for (let f = nF - 1; f >= 0; f--) {
     const p = flowProducer[f]!;
     const s = flowSlot[f]!;
     const g = slotList[s]! % nG;
     const ns = goodSlotStart[g + 1]! - goodSlotStart[g]!;
-    pairFlow[goodPairStart[g]! + (p - goodProducerStart[g]!) * ns + (s - goodSlotStart[g]!)] = f;
+    const pair = goodPairStart[g]! + (p - goodProducerStart[g]!) * ns + (s - goodSlotStart[g]!);
+    flowNextInPair[f] = pairFlow[pair]!;
+    pairFlow[pair] = f;
   }
 
   // input slots of each producer
@@ -289,6 +294,7 @@ export function compilePlan(plan: NetworkPlan, homeId: string): CompiledNetwork 
     goodSlotStart,
     goodPairStart,
     pairFlow,
+    flowNextInPair,
     producerIds,
     producerCountry,
     producerCapacity,

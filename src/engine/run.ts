@@ -59,13 +59,17 @@ export function prepareRun(
   const policyIndex = new Map(scenario.policies.map((p, i) => [p.id, i]));
   const networks = options.map((option) => {
     const plan = planFromModel(graph);
-    const chosen: { policy: Policy; where: string }[] = option.policies.map((id) => {
+    const indices = option.policies.map((id) => {
       const i = policyIndex.get(id);
       if (i === undefined) {
         throw new InputError([{ path: `options.${option.id}`, message: `unknown policy '${id}'` }]);
       }
-      return { policy: scenario.policies[i]!, where: `policies[${i}]` };
+      return i;
     });
+    // file order within a kind, whatever order the option lists its policies in
+    const chosen: { policy: Policy; where: string }[] = indices
+      .sort((a, b) => a - b)
+      .map((i) => ({ policy: scenario.policies[i]!, where: `policies[${i}]` }));
     applyPolicies(plan, chosen);
     return compilePlan(plan, scenario.home);
   });

@@ -78,7 +78,7 @@ export function sampleShocks(sampler: ShockSampler, rng: Rng, out: ShockDraws): 
     const occurs = u[4 * j]! < s.probability && (p < 0 || out.occurs[p] === 1);
     let start: number;
     if (p < 0) start = Math.floor(inverseCdf(s.start, u[4 * j + 1]!));
-    else start = out.start[p]! + Math.floor(inverseCdf(s.after?.lag ?? 0, u[4 * j + 1]!));
+    else start = out.start[p]! + Math.max(0, Math.floor(inverseCdf(s.after?.lag ?? 0, u[4 * j + 1]!)));
     start = Math.max(0, start);
     let duration = s.duration === undefined ? horizon : Math.max(0, Math.floor(inverseCdf(s.duration, u[4 * j + 2]!)));
     const bypass = sampler.bypass[j]!;

@@ -239,7 +239,8 @@ export class Simulator {
         this.inflow[net.flowSlot[f]!]! += v;
         delivered += v;
       }
-      this.spare[p] = cap > delivered ? cap - delivered : 0;
+      // a recycling producer supplies its own country only: it has no spare to offer
+      this.spare[p] = cap > delivered && !net.producerImmune[p] ? cap - delivered : 0;
     }
     // 3. replacement requests with the qualification ramp
     let anyRequest = false;
@@ -368,8 +369,10 @@ export class Simulator {
     const net = this.net;
     const owner = net.producerStandbyOwner[p]!;
     if (owner >= 0 && owner !== c) return false;
-    const f = net.pairFlow[pairIndex]!;
-    if (f >= 0 && this.flowCut[f]! > 0) return false;
+    // any of p's flows to c being cut this period (a producer may ship by several routes)
+    for (let f = net.pairFlow[pairIndex]!; f >= 0; f = net.flowNextInPair[f]!) {
+      if (this.flowCut[f]! > 0) return false;
+    }
     for (let i = 0; i < this.nActiveEmb; i++) {
       const j = this.activeEmb[i]!;
       if (this.embProducer[j * net.nProducers + p] && this.embCountry[j * net.nCountries + c]) return false;
