@@ -21,14 +21,20 @@ export interface TrialResults {
   ttr: Float64Array;
 }
 
-export function newTrialResults(first: number, count: number, nScored: number): TrialResults {
+/**
+ * Result arrays for trials [first, first + count). With `shared`, they live in SharedArrayBuffers
+ * that worker threads fill in place.
+ */
+export function newTrialResults(first: number, count: number, nScored: number, shared = false): TrialResults {
+  const array = (n: number) =>
+    shared ? new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT)) : new Float64Array(n);
   return {
     first,
     count,
     nScored,
-    unmet: new Float64Array(count),
-    unmetGood: new Float64Array(count * nScored),
-    ttr: new Float64Array(count * nScored),
+    unmet: array(count),
+    unmetGood: array(count * nScored),
+    ttr: array(count * nScored),
   };
 }
 
@@ -140,9 +146,15 @@ export class Simulator {
     this.recovered.fill(-1);
     for (let t = 0; t < H; t++) {
       if (t === 0 || this.stageChangesAt(t, stageOn)) this.applyStages(t, stageOn);
-      this.applyShocks(t, draws);
-      this.inflow.fill(0);
-      for (let g = 0; g < net.nGoods; g++) this.stepGood(g);
+      if (this.applyShocks(t, draws) === 0) {
+        // No shock active: every flow delivers its plan, which equals use (validation and every
+        // policy keep that true), so nobody is short and nothing is drawn from stocks.
+        this.ratio.fill(1);
+        this.streak.fill(0);
+      } else {
+        this.inflow.fill(0);
+        for (let g = 0; g < net.nGoods; g++) this.stepGood(g);
+      }
       this.score(t);
     }
     const nS = net.nScored;
@@ -187,8 +199,14 @@ export class Simulator {
     }
   }
 
-  /** Per-period shock channels; overlapping shocks do not stack: the largest severity wins. */
-  private applyShocks(t: number, d: ShockDraws): void {
+  /**
+   * Per-period shock channels; overlapping shocks do not stack: the largest severity wins.
+   * Returns the number of active shocks.
+   */
+  private applyShocks(t: number, d: ShockDraws): number {
+    let active = 0;
+    for (let j = 0; j < this.nShocks; j++) if (d.occurs[j] && t >= d.start[j]! && t < d.end[j]!) active++;
+    if (active === 0) return 0;
     this.flowCut.fill(0);
     this.outage.fill(0);
     this.surge.fill(0);
@@ -213,6 +231,7 @@ export class Simulator {
       if (c >= 0 && sev > this.block[c]!) this.block[c] = sev;
       if (this.isEmbargo[j]) this.activeEmb[this.nActiveEmb++] = j;
     }
+    return active;
   }
 
   /** Steps 1–5 of MODEL §4 for one good in one period. */

@@ -13,6 +13,8 @@ export interface WorkerTask {
   first: number;
   count: number;
   chunk: number;
+  /** the run's result arrays, backed by SharedArrayBuffers: the worker writes its rows in place */
+  results: TrialResults[];
 }
 
 export interface ParallelRunOptions {
@@ -41,7 +43,7 @@ export async function runParallel(scenario: Scenario, opts: ParallelRunOptions):
   // compiled here too: input errors surface before any thread starts, and give the goods order
   const prepared = prepareRun(scenario, { options: opts.options, seed: opts.seed });
   const nScored = prepared.scoredGoods.length;
-  const results = prepared.options.map(() => newTrialResults(first, opts.trials, nScored));
+  const results = prepared.options.map(() => newTrialResults(first, opts.trials, nScored, workers > 1));
   if (workers === 1) {
     for (let done = 0; done < opts.trials; ) {
       if (opts.signal?.aborted) throw new InterruptedError();
@@ -69,17 +71,15 @@ export async function runParallel(scenario: Scenario, opts: ParallelRunOptions):
       first: first + start,
       count,
       chunk: CHUNK,
+      results,
     };
     const worker = new Worker(new URL("./trial-worker-boot.mjs", import.meta.url), { workerData: task });
     threads.push(worker);
     jobs.push(
       new Promise<void>((resolve, reject) => {
-        worker.on("message", (msg: { type: "progress"; done: number } | { type: "done"; results: TrialResults[] }) => {
+        worker.on("message", (msg: { type: "progress"; done: number } | { type: "done" }) => {
           if (msg.type === "progress") opts.onProgress?.(msg.done);
-          else {
-            msg.results.forEach((part, o) => placeResults(results[o]!, part));
-            resolve();
-          }
+          else resolve();
         });
         worker.on("error", reject);
         worker.on("exit", (code) => {
