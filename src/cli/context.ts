@@ -6,6 +6,8 @@ export interface CliIo {
   stderr: Writable & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Aborted on SIGINT/SIGTERM; long runs stop at their next chunk. Absent in tests. */
+  signal?: AbortSignal;
 }
 
 /** Set by a command that produced a non-zero exit without throwing (e.g. validate found issues). */

@@ -15,16 +15,12 @@ export interface ExecuteOptions {
   label?: string;
 }
 
-/** Runs the trials with a progress bar and SIGINT/SIGTERM handling; returns per-option trials. */
+/** Runs the trials with a progress bar, stopping when `io.signal` aborts; returns per-option trials. */
 export async function executeTrials(
   io: CliIo,
   scenario: Scenario,
   opts: ExecuteOptions,
 ): Promise<{ trials: OptionTrials[]; scoredGoods: string[] }> {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
   const progress = startProgress(io, opts.trials, opts.label ?? "trials");
   try {
     const { results, scoredGoods } = await runParallel(scenario, {
@@ -34,12 +30,10 @@ export async function executeTrials(
       options: opts.options,
       ...(opts.firstTrial === undefined ? {} : { firstTrial: opts.firstTrial }),
       onProgress: (n) => progress.tick(n),
-      signal: controller.signal,
+      ...(io.signal ? { signal: io.signal } : {}),
     });
     return { trials: optionTrialsOf(opts.options, results), scoredGoods };
   } finally {
     progress.stop();
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
   }
 }

@@ -106,10 +106,6 @@ export async function executeSweep(io: CliIo, scenario: Scenario, plan: SweepPla
   }
   const todo = ids.filter((id) => !done.has(id));
 
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
   const progress = startProgress(io, todo.length * plan.trials, "sweep");
   const rows: SweepRow[] = [...previous];
   let finished = 0;
@@ -121,7 +117,7 @@ export async function executeSweep(io: CliIo, scenario: Scenario, plan: SweepPla
         if (Array.isArray(task)) throw new InputError(task);
         return task;
       },
-      { trials: plan.trials, seed: plan.seed, workers: opts.workers, onProgress: (n) => progress.tick(n), signal: controller.signal },
+      { trials: plan.trials, seed: plan.seed, workers: opts.workers, onProgress: (n) => progress.tick(n), ...(io.signal ? { signal: io.signal } : {}) },
       (task, results, scoredGoods) => {
         const scores = scoreOptions(optionTrialsOf(task.options, results), scoredGoods);
         const pointRows = rowsOfPoint(task.id, design.pointAt(task.id).values, scores);
@@ -139,8 +135,6 @@ export async function executeSweep(io: CliIo, scenario: Scenario, plan: SweepPla
     throw err;
   } finally {
     progress.stop();
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
     sink.close();
   }
   if (target !== undefined && opts.resume) await putInCanonicalOrder(target, opts.format);

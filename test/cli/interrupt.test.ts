@@ -18,7 +18,7 @@ function interrupt(signal: NodeJS.Signals, workers: string): Promise<{ code: num
     stderr += String(d);
   });
   // long enough for start-up and some trials, far too short for five million
-  setTimeout(() => child.kill(signal), 2500);
+  setTimeout(() => child.kill(signal), 3000);
   return new Promise((resolve) => child.on("exit", (code) => resolve({ code, dir, stderr })));
 }
 
