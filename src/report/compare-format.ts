@@ -4,7 +4,7 @@ import type { BudgetResult } from "./budget.ts";
 import type { Column } from "./columns.ts";
 import type { ComparedOption, Comparison } from "./compare.ts";
 import { renderCsv } from "./csv.ts";
-import { interval } from "./run-report.ts";
+import { interval, scoreCsvColumns } from "./run-report.ts";
 import { renderTable } from "./table.ts";
 
 export interface CompareReport {
@@ -82,17 +82,8 @@ export function renderCompareCsv(r: CompareReport): string {
   const columns: Column<ComparedOption>[] = [
     { header: "rank", get: (o) => o.rank },
     { header: "option", get: (o) => o.id },
-    { header: "cost", get: (o) => o.cost },
-    { header: "autonomy", get: (o) => o.autonomy.mean },
-    { header: "autonomy_lo", get: (o) => o.autonomy.ci95[0] },
-    { header: "autonomy_hi", get: (o) => o.autonomy.ci95[1] },
-    { header: "risk", get: (o) => o.risk.value },
-    { header: "risk_lo", get: (o) => o.risk.ci95[0] },
-    { header: "risk_hi", get: (o) => o.risk.ci95[1] },
+    ...scoreCsvColumns<ComparedOption>((o) => o),
     { header: "expected", get: (o) => o.expected.value },
-    { header: "risk_diff", get: (o) => o.vsBaseline.risk.diff },
-    { header: "risk_diff_lo", get: (o) => o.vsBaseline.risk.ci95[0] },
-    { header: "risk_diff_hi", get: (o) => o.vsBaseline.risk.ci95[1] },
     { header: "expected_diff", get: (o) => o.vsBaseline.expected.diff },
     { header: "expected_diff_lo", get: (o) => o.vsBaseline.expected.ci95[0] },
     { header: "expected_diff_hi", get: (o) => o.vsBaseline.expected.ci95[1] },

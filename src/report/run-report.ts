@@ -89,6 +89,22 @@ export function renderRunTable(report: RunReport): string {
   return `${head}${renderTable(optionColumns, report.options)}\nper good\n${renderTable(goods, goodRows(report))}`;
 }
 
+/** CSV columns of an option's scores: cost, autonomy, risk and the paired risk difference, with intervals. */
+export function scoreCsvColumns<Row>(score: (row: Row) => OptionScore): Column<Row>[] {
+  return [
+    { header: "cost", get: (r) => score(r).cost },
+    { header: "autonomy", get: (r) => score(r).autonomy.mean },
+    { header: "autonomy_lo", get: (r) => score(r).autonomy.ci95[0] },
+    { header: "autonomy_hi", get: (r) => score(r).autonomy.ci95[1] },
+    { header: "risk", get: (r) => score(r).risk.value },
+    { header: "risk_lo", get: (r) => score(r).risk.ci95[0] },
+    { header: "risk_hi", get: (r) => score(r).risk.ci95[1] },
+    { header: "risk_diff", get: (r) => score(r).vsBaseline.risk.diff },
+    { header: "risk_diff_lo", get: (r) => score(r).vsBaseline.risk.ci95[0] },
+    { header: "risk_diff_hi", get: (r) => score(r).vsBaseline.risk.ci95[1] },
+  ];
+}
+
 /** Tidy CSV: one row per option and scored good, option-level scores repeated. */
 export function renderRunCsv(report: RunReport): string {
   type Row = { o: OptionScore; g: GoodRow };
@@ -97,16 +113,7 @@ export function renderRunCsv(report: RunReport): string {
   );
   const columns: Column<Row>[] = [
     { header: "option", get: (r) => r.o.id },
-    { header: "cost", get: (r) => r.o.cost },
-    { header: "autonomy", get: (r) => r.o.autonomy.mean },
-    { header: "autonomy_lo", get: (r) => r.o.autonomy.ci95[0] },
-    { header: "autonomy_hi", get: (r) => r.o.autonomy.ci95[1] },
-    { header: "risk", get: (r) => r.o.risk.value },
-    { header: "risk_lo", get: (r) => r.o.risk.ci95[0] },
-    { header: "risk_hi", get: (r) => r.o.risk.ci95[1] },
-    { header: "risk_diff", get: (r) => r.o.vsBaseline.risk.diff },
-    { header: "risk_diff_lo", get: (r) => r.o.vsBaseline.risk.ci95[0] },
-    { header: "risk_diff_hi", get: (r) => r.o.vsBaseline.risk.ci95[1] },
+    ...scoreCsvColumns<Row>((r) => r.o),
     { header: "good", get: (r) => r.g.good },
     { header: "unmet", get: (r) => r.g.unmet / 100 },
     { header: "p_shortfall10", get: (r) => r.g.p10 / 100 },

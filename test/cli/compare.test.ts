@@ -70,4 +70,13 @@ describe("chokepoint compare", () => {
     for (const o of out.options) expect(table.stdout).toContain(o.id);
     expect(table.stdout).toContain(out.summary);
   });
+
+  it("writes one CSV row per option, ranked", async () => {
+    const r = await runCli(["compare", flagship, "--trials", "300", "--format", "csv"]);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^rank,option,cost,autonomy,autonomy_lo,autonomy_hi,risk,risk_lo,risk_hi,risk_diff,/);
+    // baseline plus the flagship's seven options
+    expect(lines).toHaveLength(1 + 8);
+    expect(lines.slice(1).map((l) => Number(l.split(",")[0]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
 });
