@@ -40,6 +40,8 @@ export async function executeSweep(io: CliIo, scenario: Scenario, plan: SweepPla
     options: optionIds,
     count: design.count,
     valuesOf: (id) => design.pointAt(id).values,
+    trials: plan.trials,
+    seed: plan.seed,
   };
 
   let sink: RowSink;
@@ -120,7 +122,7 @@ export async function executeSweep(io: CliIo, scenario: Scenario, plan: SweepPla
       { trials: plan.trials, seed: plan.seed, workers: opts.workers, onProgress: (n) => progress.tick(n), ...(io.signal ? { signal: io.signal } : {}) },
       (task, results, scoredGoods) => {
         const scores = scoreOptions(optionTrialsOf(task.options, results), scoredGoods);
-        const pointRows = rowsOfPoint(task.id, design.pointAt(task.id).values, scores);
+        const pointRows = rowsOfPoint(task.id, design.pointAt(task.id).values, scores, { trials: plan.trials, seed: plan.seed });
         // one write per row, each a whole line: a kill leaves no torn row mid-file
         for (const row of pointRows) sink.write(formatRow(row, names, opts.format));
         rows.push(...pointRows);

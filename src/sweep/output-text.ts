@@ -3,7 +3,8 @@
 // The canonical file is what an uninterrupted, unsharded sweep writes, so merged shards and
 // resumed runs are byte-identical to it.
 import { type InputIssue, InputError } from "../errors.ts";
-import { type SweepFormat, type SweepRow, csvHeader, parseRow, pointOfLine } from "./rows.ts";
+import { csvField } from "../report/csv.ts";
+import { RUN_COLUMNS, SCORE_COLUMNS, type SweepFormat, type SweepRow, csvHeader, parseRow, pointOfLine, splitCsvLine } from "./rows.ts";
 
 /** The complete lines of a text (each ended by a newline) and the torn tail, if any. */
 export function completeLines(text: string): { lines: string[]; torn: string } {
@@ -39,6 +40,44 @@ function groupByPoint(lines: readonly string[], format: SweepFormat, name: strin
   return groups;
 }
 
+/** "trials 200 and seed 1": the run settings as the messages name them. */
+function describeRun(trials: unknown, seed: unknown): string {
+  return `trials ${String(trials)} and seed ${String(seed)}`;
+}
+
+/** What rows of an earlier version, which did not record trials and seed, are described as. */
+const NOT_RECORDED = "record no trials or seed (an earlier version of chokepoint wrote them)";
+
+/**
+ * How a CSV header lays out its rows: the number of fields, and the position of the `trials`
+ * column (undefined when the header has none: an earlier version wrote the file).
+ */
+function csvLayout(header: string): { fields: number; trials: number | undefined } {
+  const names = splitCsvLine(header);
+  const k = names.length - SCORE_COLUMNS.length - RUN_COLUMNS.length;
+  return { fields: names.length, trials: k > 0 && names[k] === RUN_COLUMNS[0] && names[k + 1] === RUN_COLUMNS[1] ? k : undefined };
+}
+
+/**
+ * The trials and seed one row line records, as "were made with trials 200 and seed 1" (or
+ * NOT_RECORDED); undefined for a line too malformed to tell.
+ */
+function runOfLine(line: string, format: SweepFormat, layout: ReturnType<typeof csvLayout> | undefined): string | undefined {
+  if (format === "csv") {
+    if (layout === undefined) return undefined;
+    const fields = splitCsvLine(line);
+    if (fields.length !== layout.fields) return undefined;
+    return layout.trials === undefined ? NOT_RECORDED : `were made with ${describeRun(fields[layout.trials], fields[layout.trials + 1])}`;
+  }
+  try {
+    const value = JSON.parse(line) as { trials?: unknown; seed?: unknown };
+    if (value.trials === undefined && value.seed === undefined) return NOT_RECORDED;
+    return `were made with ${describeRun(value.trials ?? "none", value.seed ?? "none")}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface MergeResult {
   text: string;
   format: SweepFormat;
@@ -48,8 +87,10 @@ export interface MergeResult {
 /**
  * Merges sweep outputs (shards) into the canonical file: header once (CSV), then points in
  * ascending order, each point's rows as they were. A point found in several inputs is kept once
- * if identical everywhere; if they differ, it is an error.
- * @throws {InputError} for mixed formats, different headers, or conflicting points.
+ * if identical everywhere; if they differ, it is an error. Every row must record the same trials
+ * and seed: rows of runs with other trials or another seed are not comparable.
+ * @throws {InputError} for mixed formats, different headers, different trials or seed, or
+ * conflicting points.
  */
 export function mergeOutputs(inputs: readonly { name: string; text: string }[]): MergeResult {
   const warnings: string[] = [];
@@ -58,6 +99,8 @@ export function mergeOutputs(inputs: readonly { name: string; text: string }[]):
   const format = detectFormat(nonEmpty[0]?.text ?? "");
   let header: { line: string; from: string } | undefined;
   const points = new Map<number, { lines: string[]; from: string }>();
+  // the trials and seed of the first row, which every other row must share
+  let run: { made: string; from: string } | undefined;
   for (const input of nonEmpty) {
     const { lines, torn } = completeLines(input.text);
     if (torn !== "") warnings.push(`${input.name}: dropped an incomplete last line (an interrupted run?)`);
@@ -75,7 +118,30 @@ export function mergeOutputs(inputs: readonly { name: string; text: string }[]):
       }
       body = lines.slice(1);
     }
-    for (const group of groupByPoint(body, format, input.name, issues, format === "csv" ? 2 : 1).values()) {
+    const firstLine = format === "csv" ? 2 : 1;
+    // every row must have been made with the trials and seed of the first row: one issue per input
+    const layout = format === "csv" ? csvLayout(lines[0] ?? "") : undefined;
+    let otherRun = false;
+    for (const [k, line] of body.entries()) {
+      if (line === "" || pointOfLine(line, format) === undefined) continue;
+      const made = runOfLine(line, format, layout);
+      if (made === undefined) continue;
+      if (run === undefined) run = { made, from: input.name };
+      else if (made !== run.made) {
+        const other = run.from === input.name ? "its earlier rows" : `the rows of ${run.from}`;
+        issues.push({
+          file: input.name,
+          line: firstLine + k,
+          col: 1,
+          path: "",
+          message: `its rows ${made}, but ${other} ${run.made}: merge only shards of one sweep run with the same --trials and --seed`,
+        });
+        otherRun = true;
+        break;
+      }
+    }
+    if (otherRun) continue;
+    for (const group of groupByPoint(body, format, input.name, issues, firstLine).values()) {
       const seen = points.get(group.point);
       if (seen === undefined) points.set(group.point, { lines: group.lines, from: input.name });
       else if (seen.lines.join("\n") !== group.lines.join("\n")) {
@@ -106,6 +172,9 @@ export interface ResumeCheck {
   count: number;
   /** The parameter values of a point as this sweep defines it. */
   valuesOf: (point: number) => readonly (number | undefined)[];
+  /** Trials per point and trial seed of this run: every row kept must have been made with them. */
+  trials: number;
+  seed: number;
 }
 
 export interface ResumeState {
@@ -121,8 +190,10 @@ export interface ResumeState {
 
 /**
  * Reads an existing output file for `--resume`: drops a torn last line and the rows of points
- * that lack some options, and checks the rest belong to this sweep.
- * @throws {InputError} when the file was written by a different sweep.
+ * that lack some options, and checks the rest belong to this sweep and were made with this run's
+ * trials and seed.
+ * @throws {InputError} when the file was written by a different sweep, or with other trials or
+ * another seed.
  */
 export function examineForResume(text: string, file: string, check: ResumeCheck): ResumeState {
   const { lines, torn } = completeLines(text);
@@ -132,6 +203,7 @@ export function examineForResume(text: string, file: string, check: ResumeCheck)
   let body = lines;
   if (check.format === "csv") {
     if (lines.length === 0) return { text: header, complete: new Set(), rows: [], dropped };
+    if (lines[0] === olderColumns(check.parameters).map(csvField).join(",")) throw olderFile(file);
     if (`${lines[0]}\n` !== header) {
       throw new InputError([
         {
@@ -146,6 +218,8 @@ export function examineForResume(text: string, file: string, check: ResumeCheck)
     body = lines.slice(1);
   } else if (lines.length > 0 && detectFormat(lines[0]!) !== "jsonl") {
     throw new InputError([{ file, line: 1, col: 1, path: "", message: "cannot resume: the file is not JSON Lines (use the same --format as the first run)" }]);
+  } else if (lines.length > 0 && hasKeys(lines[0]!, olderColumns(check.parameters))) {
+    throw olderFile(file);
   }
   const issues: InputIssue[] = [];
   const offset = check.format === "csv" ? 2 : 1;
@@ -153,6 +227,7 @@ export function examineForResume(text: string, file: string, check: ResumeCheck)
   const complete = new Set<number>();
   const partial: number[] = [];
   const groups = groupByPoint(body, check.format, file, issues, offset);
+  let otherRunFound = false;
   const lineOf = new Map<string, number>();
   body.forEach((l, k) => {
     if (!lineOf.has(l)) lineOf.set(l, offset + k);
@@ -166,6 +241,24 @@ export function examineForResume(text: string, file: string, check: ResumeCheck)
       continue;
     }
     const good = parsed as SweepRow[];
+    const otherRun = good.find((r) => r.trials !== check.trials || r.seed !== check.seed);
+    if (otherRun !== undefined) {
+      // one sentence for the file, at its first such row: the rest were made the same way
+      if (!otherRunFound) {
+        otherRunFound = true;
+        issues.push({
+          file,
+          line: lineOf.get(group.lines[good.indexOf(otherRun)]!) ?? 1,
+          col: 1,
+          path: otherRun.trials !== check.trials ? "trials" : "seed",
+          message:
+            `cannot resume: the rows in this file were made with ${describeRun(otherRun.trials, otherRun.seed)}, but this command runs ` +
+            `${describeRun(check.trials, check.seed)}; their results are not comparable. Resume with --trials ${otherRun.trials} --seed ${otherRun.seed}, ` +
+            "or run without --resume to start the file afresh",
+        });
+      }
+      continue;
+    }
     if (group.point >= check.count) {
       issues.push({ file, line: lineOf.get(group.lines[0]!) ?? 1, col: 1, path: "", message: `cannot resume: point ${group.point} is not in this sweep's design of ${check.count} points` });
       continue;
@@ -197,6 +290,36 @@ export function examineForResume(text: string, file: string, check: ResumeCheck)
   const inOrder = body.filter((l) => l !== "" && complete.has(pointOfLine(l, check.format) ?? -1));
   const head = check.format === "csv" ? header : "";
   return { text: head + inOrder.map((l) => `${l}\n`).join(""), complete, rows, dropped };
+}
+
+/** The columns an earlier version wrote, before rows recorded trials and seed. */
+function olderColumns(parameters: readonly string[]): string[] {
+  return ["point", ...parameters, "option", ...SCORE_COLUMNS];
+}
+
+/** Whether a JSON Lines row has exactly these keys, in this order. */
+function hasKeys(line: string, keys: readonly string[]): boolean {
+  try {
+    const value: unknown = JSON.parse(line);
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    const own = Object.keys(value);
+    return own.length === keys.length && own.every((k, i) => k === keys[i]);
+  } catch {
+    return false;
+  }
+}
+
+function olderFile(file: string): InputError {
+  return new InputError([
+    {
+      file,
+      line: 1,
+      col: 1,
+      path: "",
+      message:
+        "cannot resume: the rows in this file do not record trials and seed (an earlier version of chokepoint wrote it), so they cannot be checked against this run; run without --resume to start the file afresh",
+    },
+  ]);
 }
 
 function sameValue(a: number | undefined, b: number | undefined): boolean {

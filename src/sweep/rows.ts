@@ -13,6 +13,10 @@ export interface SweepRow {
   /** One per parameter, in parameter order; undefined = empty cell (no numeric base value). */
   values: (number | undefined)[];
   option: string;
+  /** Trials per point of the run that computed the row. */
+  trials: number;
+  /** Trial seed of that run (common random numbers: the same at every point). */
+  seed: number;
   cost: number;
   autonomy: number;
   autonomy_lo: number;
@@ -28,7 +32,19 @@ export interface SweepRow {
   expected_hi: number;
 }
 
-/** The score columns after `point`, the parameters and `option`. */
+/**
+ * The run settings after `option`: rows computed with other trials or another seed are not
+ * comparable, so every row records them (resume and merge refuse to mix them).
+ */
+export const RUN_COLUMNS = ["trials", "seed"] as const satisfies readonly (keyof SweepRow)[];
+
+/** The trials and seed of a sweep run. */
+export interface RunSettings {
+  trials: number;
+  seed: number;
+}
+
+/** The score columns after `point`, the parameters, `option`, `trials` and `seed`. */
 export const SCORE_COLUMNS = [
   "cost",
   "autonomy",
@@ -45,17 +61,19 @@ export const SCORE_COLUMNS = [
   "expected_hi",
 ] as const satisfies readonly (keyof SweepRow)[];
 
-/** Column names: point, each parameter path, option, then the scores. */
+/** Column names: point, each parameter path, option, trials, seed, then the scores. */
 export function sweepColumns(parameters: readonly string[]): string[] {
-  return ["point", ...parameters, "option", ...SCORE_COLUMNS];
+  return ["point", ...parameters, "option", ...RUN_COLUMNS, ...SCORE_COLUMNS];
 }
 
-/** The rows of one point, options in scoring order (baseline first). */
-export function rowsOfPoint(point: number, values: readonly (number | undefined)[], scores: readonly OptionScore[]): SweepRow[] {
+/** The rows of one point, options in scoring order (baseline first), computed with `run`. */
+export function rowsOfPoint(point: number, values: readonly (number | undefined)[], scores: readonly OptionScore[], run: RunSettings): SweepRow[] {
   return scores.map((o) => ({
     point,
     values: [...values],
     option: o.id,
+    trials: run.trials,
+    seed: run.seed,
     cost: o.cost,
     autonomy: o.autonomy.mean,
     autonomy_lo: o.autonomy.ci95[0],
@@ -85,7 +103,7 @@ function cell(value: number | undefined): string {
 /** One row as one line, with its newline. */
 export function formatRow(row: SweepRow, parameters: readonly string[], format: SweepFormat): string {
   if (format === "csv") {
-    const cells = [String(row.point), ...row.values.map(cell), csvField(row.option), ...SCORE_COLUMNS.map((c) => cell(row[c]))];
+    const cells = [String(row.point), ...row.values.map(cell), csvField(row.option), String(row.trials), String(row.seed), ...SCORE_COLUMNS.map((c) => cell(row[c]))];
     return `${cells.join(",")}\n`;
   }
   const record: Record<string, unknown> = { point: row.point };
@@ -93,6 +111,8 @@ export function formatRow(row: SweepRow, parameters: readonly string[], format: 
     record[p] = jsonNumber(row.values[j]);
   });
   record.option = row.option;
+  record.trials = row.trials;
+  record.seed = row.seed;
   for (const c of SCORE_COLUMNS) record[c] = jsonNumber(row[c]);
   return `${JSON.stringify(record)}\n`;
 }
@@ -184,11 +204,17 @@ export function parseRow(line: string, parameters: readonly string[], format: Sw
   if (point === undefined || !Number.isInteger(point) || point < 0) return { error: "has no point id" };
   const option = cells.option;
   if (typeof option !== "string" || option === "") return { error: "has no option" };
+  const trials = num("trials");
+  if (trials === undefined || !Number.isInteger(trials) || trials < 1) return { error: "has no trials (a whole number of at least 1)" };
+  const seed = num("seed");
+  if (seed === undefined || !Number.isInteger(seed) || seed < 0) return { error: "has no seed (a whole number, 0 or more)" };
   const row: SweepRow = {
     point,
     // a parameter without a numeric value is an empty cell (CSV) or null (JSON)
     values: parameters.map((p) => (cells[p] === null ? undefined : num(p))),
     option,
+    trials,
+    seed,
     cost: 0,
     autonomy: 0,
     autonomy_lo: 0,

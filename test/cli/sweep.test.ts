@@ -47,6 +47,8 @@ describe("chokepoint sweep: a grid", () => {
       "shocks.ban.probability",
       "network.producers.au-x.capacity",
       "option",
+      "trials",
+      "seed",
       "cost",
       "autonomy",
       "autonomy_lo",
@@ -62,6 +64,9 @@ describe("chokepoint sweep: a grid", () => {
       "expected_hi",
     ]);
     expect(stderr).toContain("standardized rank regression coefficients (SRRC)");
+    // every row records the run's trials (--trials) and seed (the scenario's, 11)
+    expect(stdout.split("\n", 1)[0]).toBe("point,shocks.ban.probability,network.producers.au-x.capacity,option,trials,seed,cost,autonomy,autonomy_lo,autonomy_hi,risk,risk_lo,risk_hi,risk_diff,risk_diff_lo,risk_diff_hi,expected,expected_lo,expected_hi");
+    expect(new Set(rows.map((r) => `${r.trials}/${r.seed}`))).toEqual(new Set(["200/11"]));
 
     // point 2 = (probability 0.2, capacity 20); point 6 = (0.8, 10): first parameter varies slowest
     const scenarioText = await readFile(path.join(repoRoot, SCENARIO), "utf8");
@@ -115,6 +120,8 @@ describe("chokepoint sweep: a grid", () => {
     expect(two.stdout).toBe(one.stdout);
     const jsonl = await runCli(["sweep", SCENARIO, "--file", "test/data/sweep/grid.yaml", "--format", "jsonl"]);
     const records = jsonl.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(Object.keys(records[0]!).slice(0, 6)).toEqual(["point", "shocks.ban.probability", "network.producers.au-x.capacity", "option", "trials", "seed"]);
+    expect(records.every((r) => r.trials === 200 && r.seed === 11)).toBe(true);
     expect(records.map((r) => [r.point, r.option, r.risk])).toEqual(parseCsv(one.stdout).map((r) => [Number(r.point), r.option, Number(r.risk)]));
   });
 });
@@ -218,6 +225,22 @@ describe("chokepoint sweep --shard and chokepoint merge", () => {
       expect(await readFile(out(`merged.${format}`), "utf8")).toBe(full);
     }
   });
+
+  it("refuses to merge shards run with different --trials", async () => {
+    const dir = await tempDir();
+    const base = ["sweep", SCENARIO, "--set", "shocks.ban.probability=0.2,0.5", "--option", "baseline"];
+    const one = path.join(dir, "one.csv");
+    const two = path.join(dir, "two.csv");
+    expect((await runCli([...base, "--trials", "20", "--shard", "1/2", "--out", one])).code).toBe(0);
+    expect((await runCli([...base, "--trials", "30", "--shard", "2/2", "--out", two])).code).toBe(0);
+    const merged = await runCli(["merge", one, two, "--out", path.join(dir, "merged.csv")]);
+    expect(merged.code).toBe(2);
+    expect(merged.stdout).toBe("");
+    expect(merged.stderr).toBe(
+      `${two}:2:1  (document)  its rows were made with trials 30 and seed 11, but the rows of ${one} were made with trials 20 and seed 11: merge only shards of one sweep run with the same --trials and --seed\n1 problem found.\n`,
+    );
+    await expect(readFile(path.join(dir, "merged.csv"), "utf8")).rejects.toThrow(/ENOENT/);
+  });
 });
 
 describe("chokepoint sweep --resume", () => {
@@ -268,6 +291,27 @@ describe("chokepoint sweep --resume", () => {
     expect(again.stderr).toMatch(/30 of 30 points already complete/);
     expect(again.stdout).toBe(uninterrupted.stdout);
   }, 60_000);
+});
+
+describe("chokepoint sweep --resume with other trials or another seed", () => {
+  it("refuses with exit 2, names the file's and the command's values, and leaves the file alone", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "out.csv");
+    const args = ["sweep", SCENARIO, "--set", "shocks.ban.probability=0.2,0.5", "--option", "baseline", "--trials", "20", "--out", out];
+    expect((await runCli(args)).code).toBe(0);
+    const before = await readFile(out, "utf8");
+    const resumed = await runCli([...args, "--seed", "5", "--resume"]);
+    expect(resumed).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        `${out}:2:1  seed  cannot resume: the rows in this file were made with trials 20 and seed 11, but this command runs trials 20 and seed 5; ` +
+        "their results are not comparable. Resume with --trials 20 --seed 11, or run without --resume to start the file afresh\n1 problem found.\n",
+    });
+    expect(await readFile(out, "utf8")).toBe(before);
+    // the same trials and seed given explicitly resume as before
+    expect((await runCli([...args, "--seed", "11", "--resume"])).stderr).toMatch(/2 of 2 points already complete/);
+  });
 });
 
 describe("chokepoint sweep: input errors", () => {

@@ -6,6 +6,8 @@ const row = (point: number, values: number[], option: string, risk: number): Swe
   point,
   values,
   option,
+  trials: 100,
+  seed: 1,
   cost: 0,
   autonomy: 0,
   autonomy_lo: 0,

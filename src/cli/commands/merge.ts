@@ -18,7 +18,9 @@ export function register(program: Command, io: CliIo): void {
       "after",
       `
 A point found in two inputs is kept once when its rows are identical, and is an error when they
-differ. A torn last line (a killed shard) is dropped with a warning; resume that shard first.
+differ. Every row must record the same trials and seed: shards run with other --trials or
+another --seed are refused. A torn last line (a killed shard) is dropped with a warning; resume
+that shard first.
 
 Examples:
   $ chokepoint merge out-1.csv out-2.csv out-3.csv --out sweep.csv

@@ -69,9 +69,10 @@ Paths (see docs/sweep.md): shocks.<id>.severity, shocks.<id>.duration.mode,
   network.flows[3].volume, horizon, …  (--list-paths shows them all)
 
 Output: one row per point × option (csv header once, or JSON Lines):
-  point, <one column per parameter>, option, cost, autonomy, autonomy_lo, autonomy_hi,
+  point, <one column per parameter>, option, trials, seed, cost, autonomy, autonomy_lo, autonomy_hi,
   risk, risk_lo, risk_hi, risk_diff, risk_diff_lo, risk_diff_hi, expected, expected_lo, expected_hi
 Every point uses the same trial seeds (common random numbers across points and options).
+--resume refuses a file whose rows were made with other --trials or another --seed.
 Summary: a tornado table (oat), or each parameter's standardized rank regression
 coefficient (SRRC) on risk (grid, lhs), and where the best option changes.
 
