@@ -75,6 +75,7 @@ export class Simulator {
   private readonly asked: Float64Array;
   private readonly scale: Float64Array;
   private readonly pairAsk: Float64Array;
+  private readonly candidates: Int32Array;
   private readonly inRound: Uint8Array;
   private readonly lossNum: Float64Array;
   private readonly firstShort: Int32Array;
@@ -125,6 +126,7 @@ export class Simulator {
     this.asked = new Float64Array(net.nProducers);
     this.scale = new Float64Array(net.nProducers);
     this.pairAsk = new Float64Array(net.pairFlow.length);
+    this.candidates = new Int32Array(net.nProducers);
     this.inRound = new Uint8Array(net.nSlots);
     this.lossNum = new Float64Array(net.nScored);
     this.firstShort = new Int32Array(net.nScored);
@@ -329,7 +331,17 @@ export class Simulator {
     const ns = s1 - s0;
     const base = net.goodPairStart[g]!;
     const members = k * nC;
-    for (let p = p0; p < p1; p++) this.asked[p] = 0;
+    // Only producers with spare (and, in a partnership round, members) can send anything; the
+    // others would add exact zeros, so leaving them out changes no sum.
+    const cand = this.candidates;
+    let nCand = 0;
+    for (let p = p0; p < p1; p++) {
+      if (this.spare[p]! > 0 && (k < 0 || net.partnerCountry[members + net.producerCountry[p]!])) {
+        cand[nCand++] = p;
+        this.asked[p] = 0;
+      }
+    }
+    if (nCand === 0) return;
     let any = false;
     for (let s = s0; s < s1; s++) {
       this.inRound[s] = 0;
@@ -338,21 +350,22 @@ export class Simulator {
       const c = net.slotCountry[s]!;
       if (k >= 0 && !net.partnerCountry[members + c]) continue;
       let total = 0;
-      for (let p = p0; p < p1; p++) {
+      for (let i = 0; i < nCand; i++) {
+        const p = cand[i]!;
         const idx = base + (p - p0) * ns + (s - s0);
         let e = 0;
-        const spare = this.spare[p]!;
-        const pc = net.producerCountry[p]!;
-        if (spare > 0 && (k < 0 || net.partnerCountry[members + pc]) && this.willing(p, c, idx)) {
+        if (this.willing(p, c, idx)) {
+          const pc = net.producerCountry[p]!;
           const b = pc === c ? 0 : Math.max(this.block[pc]!, this.block[c]!);
-          e = spare * (1 - b);
+          e = this.spare[p]! * (1 - b);
         }
         this.pairAsk[idx] = e;
         total += e;
       }
       if (total <= 0) continue;
       const take = want < total ? want : total;
-      for (let p = p0; p < p1; p++) {
+      for (let i = 0; i < nCand; i++) {
+        const p = cand[i]!;
         const idx = base + (p - p0) * ns + (s - s0);
         const ask = (take * this.pairAsk[idx]!) / total;
         this.pairAsk[idx] = ask;
@@ -362,7 +375,8 @@ export class Simulator {
       any = true;
     }
     if (!any) return;
-    for (let p = p0; p < p1; p++) {
+    for (let i = 0; i < nCand; i++) {
+      const p = cand[i]!;
       const a = this.asked[p]!;
       this.scale[p] = a > this.spare[p]! ? this.spare[p]! / a : 1;
       this.asked[p] = 0; // reused below as what p sent
@@ -370,14 +384,16 @@ export class Simulator {
     for (let s = s0; s < s1; s++) {
       if (!this.inRound[s]) continue;
       let got = 0;
-      for (let p = p0; p < p1; p++) {
+      for (let i = 0; i < nCand; i++) {
+        const p = cand[i]!;
         const sent = this.pairAsk[base + (p - p0) * ns + (s - s0)]! * this.scale[p]!;
         got += sent;
         this.asked[p]! += sent;
       }
       this.received[s]! += got;
     }
-    for (let p = p0; p < p1; p++) {
+    for (let i = 0; i < nCand; i++) {
+      const p = cand[i]!;
       const left = this.spare[p]! - this.asked[p]!;
       this.spare[p] = left > 0 ? left : 0;
     }
