@@ -99,16 +99,24 @@ export function runTrials(prepared: PreparedRun, first: number, count: number): 
   const results = simulators.map(() => newTrialResults(first, count, nScored));
   const draws = newShockDraws(sampler.shocks.length);
   const stageOn = networks.map((net) => new Uint8Array(net.nStages));
+  // Each uncertain policy is drawn once per trial, from its own stream (MODEL §6), and shared by
+  // every option that holds it; stages of certain policies are always on.
+  const uncertain = [
+    ...new Set(networks.flatMap((net) => net.stagePolicyIds.filter((_, k) => net.stageProbability[k]! < 1))),
+  ];
+  const drawOf = networks.map((net) => Int32Array.from(net.stagePolicyIds, (id) => uncertain.indexOf(id)));
+  const u = new Float64Array(uncertain.length);
   for (let row = 0; row < count; row++) {
     const trial = first + row;
     sampleShocks(sampler, rngFor(seed, trial), draws);
+    for (let i = 0; i < uncertain.length; i++) u[i] = policyRngFor(seed, trial, uncertain[i]!)();
     for (let o = 0; o < simulators.length; o++) {
       const net = networks[o]!;
       const on = stageOn[o]!;
+      const which = drawOf[o]!;
       for (let k = 0; k < net.nStages; k++) {
-        const p = net.stageProbability[k]!;
-        // a policy's own uncertainty comes from its own stream (MODEL §6)
-        on[k] = p >= 1 ? 1 : policyRngFor(seed, trial, net.stagePolicyIds[k]!)() < p ? 1 : 0;
+        const d = which[k]!;
+        on[k] = d < 0 || u[d]! < net.stageProbability[k]! ? 1 : 0;
       }
       simulators[o]!.run(draws, on, results[o]!, row);
     }
