@@ -41,11 +41,12 @@ export function parseSource(text: string, file?: string): SourceDocument {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const where = file === undefined ? {} : { file };
+  const syntax = file !== undefined && /\.json$/i.test(file) ? "JSON" : "YAML";
   const issues: InputIssue[] = document.errors.map((error) => ({
     ...where,
     ...lineCounter.linePos(error.pos[0]),
     path: "",
-    message: syntaxMessages[error.code] ?? `invalid YAML: ${lowerFirst(error.message)}`,
+    message: syntaxMessages[error.code] ?? `invalid ${syntax}: ${lowerFirst(error.message)}`,
   }));
   const value = issues.length === 0 ? document.toJS() : undefined;
   if (issues.length === 0 && (value === null || value === undefined)) {

@@ -28,6 +28,11 @@ describe("parseSource", () => {
     expect(source.issues[0]?.message).toMatch(/^invalid YAML: /);
   });
 
+  it("names JSON as the syntax of a .json file", () => {
+    const source = parseSource('{"name": "x",\n', "bad.json");
+    expect(source.issues[0]?.message).toMatch(/^invalid JSON: /);
+  });
+
   it("rejects duplicate keys at the second one", () => {
     const source = parseSource("home: JP\nhorizon: 12\nhome: KR\n", "dup.yaml");
     expect(source.issues).toEqual([
