@@ -12,8 +12,7 @@ export interface ComparedOption extends OptionScore {
   rank: number;
   /** not dominated on (cost, objective) */
   frontier: boolean;
-  /** objective points removed per unit of cost (null for a free option) */
-  perCost: number | null;
+  /** objective points (risk or expected, by the comparison's objective) removed per unit of cost */
   significant: {
     /** the paired difference from baseline excludes 0 at 95% */
     vsBaseline: boolean;

@@ -44,13 +44,14 @@ export function interval(ci: Interval, digits = 1): string {
 
 const optionColumns: Column<OptionScore>[] = [
   { header: "option", get: (o) => o.id },
-  { header: "cost", get: (o) => o.cost, digits: 0 },
+  { header: "cost", get: (o) => o.cost },
   { header: "autonomy", get: (o) => o.autonomy.mean, digits: 1 },
   { header: "95% CI", get: (o) => interval(o.autonomy.ci95), align: "right" },
   { header: "risk (CVaR95)", get: (o) => o.risk.value, digits: 1 },
   { header: "95% CI", get: (o) => interval(o.risk.ci95), align: "right" },
   { header: "Δrisk vs baseline", get: (o) => (o.id === "baseline" ? "" : o.vsBaseline.risk.diff), digits: 1 },
   { header: "95% CI", get: (o) => (o.id === "baseline" ? "" : interval(o.vsBaseline.risk.ci95)), align: "right" },
+  { header: "risk points/cost", get: (o) => o.perCost, digits: 3 },
 ];
 
 interface GoodRow {

@@ -45,6 +45,8 @@ export interface OptionScore {
     expected: { diff: number; ci95: Interval };
   };
   goods: Record<string, GoodScore>;
+  /** risk points removed per unit of cost (−Δrisk / cost); null for a free option */
+  perCost: number | null;
 }
 
 /** Pairs each option's id and cost with its per-trial results (same order). */
@@ -86,6 +88,7 @@ export function scoreOptions(options: readonly OptionTrials[], scoredGoods: read
         expected: { diff: pct(dMean.diff), ci95: pctInterval(dMean.ci95) },
       },
       goods: scoreGoods(o, scoredGoods),
+      perCost: o.cost > 0 ? -pct(dRisk.diff) / o.cost : null,
     };
   });
 }

@@ -30,6 +30,9 @@ describe("chokepoint run", () => {
     // cost of an option is the sum of its policies' costs: 40 + 120
     expect(out.options[3].cost).toBe(160);
     expect(out.options[0].vsBaseline.risk).toEqual({ diff: 0, ci95: [0, 0] });
+    // risk points removed per unit of cost; none for the free baseline
+    expect(out.options[0].perCost).toBeNull();
+    expect(out.options[3].perCost).toBeCloseTo(-out.options[3].vsBaseline.risk.diff / 160, 12);
   });
 
   it("is byte-identical for the same seed, and for 1 and 2 workers", async () => {
