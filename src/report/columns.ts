@@ -12,6 +12,8 @@ export interface Column<Row> {
   get: (row: Row) => CellValue;
   /** Fixed decimal places for numbers (`toFixed`); absent = the shortest round-trip form. */
   digits?: number;
+  /** Significant digits for numbers (`toPrecision`, never in exponent form); used when `digits` is absent. */
+  significant?: number;
   /** Text alignment in tables; default right for columns whose cells are numbers, else left. */
   align?: "left" | "right";
 }
@@ -23,7 +25,12 @@ export function formatCell<Row>(column: Column<Row>, row: Row): string {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return String(value);
     // Avoid "-0.00" for tiny negative values that round to zero.
-    const text = column.digits === undefined ? String(value) : value.toFixed(column.digits);
+    const text =
+      column.digits !== undefined
+        ? value.toFixed(column.digits)
+        : column.significant !== undefined
+          ? String(Number(value.toPrecision(column.significant)))
+          : String(value);
     return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
   }
   return String(value);

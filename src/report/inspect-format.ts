@@ -17,8 +17,8 @@ export function goodTableColumns(report: InspectReport): Column<GoodExposure>[] 
   return [
     { header: "good", get: (g) => g.good },
     { header: "bom", get: (g) => g.bomDepth },
-    { header: "use", get: (g) => g.use },
-    { header: "demand", get: (g) => g.demand },
+    { header: "use", get: (g) => g.use, significant: 4 },
+    { header: "demand", get: (g) => g.demand, significant: 4 },
     { header: "import%", get: (g) => percent(g.importShare), digits: 1 },
     { header: "HHI", get: (g) => g.hhiPoints, digits: 0 },
     { header: "band", get: (g) => g.hhiBand },

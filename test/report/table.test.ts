@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Column } from "../../src/report/columns.ts";
+import { type Column, formatCell } from "../../src/report/columns.ts";
 import { renderTable } from "../../src/report/table.ts";
 
 interface Row {
@@ -32,5 +32,18 @@ describe("renderTable", () => {
 
   it("never prints -0", () => {
     expect(renderTable([{ header: "x", get: (r: number) => r, digits: 2 }], [-0.001])).toBe("   x\n----\n0.00\n");
+  });
+});
+
+describe("significant digits", () => {
+  it("rounds to significant digits without exponent form or float noise", () => {
+    const column = { header: "use", get: (r: { v: number }) => r.v, significant: 4 };
+    // 6429.2699999999995 → 6429; 0.8333333 → 0.8333; 1400 stays 1400; 12345678 → 12350000
+    expect([6429.2699999999995, 0.8333333, 1400, 12345678].map((v) => formatCell(column, { v }))).toEqual([
+      "6429",
+      "0.8333",
+      "1400",
+      "12350000",
+    ]);
   });
 });
