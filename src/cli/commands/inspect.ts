@@ -35,7 +35,7 @@ Formulas and how to read them: docs/inspect.md
 Examples:
   $ chokepoint inspect fixtures/critical-minerals.yaml --home JP
   $ chokepoint inspect scenarios/gallium-germanium-2023.yaml --format json
-  $ chokepoint inspect fixtures/critical-minerals.yaml --home DE --format csv > de-goods.csv
+  $ chokepoint inspect fixtures/critical-minerals.yaml --home EU --format csv > eu-goods.csv
 `,
     )
     .action(async (file: string, flags: InspectFlags) => {
