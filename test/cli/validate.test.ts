@@ -73,3 +73,25 @@ describe("chokepoint validate", () => {
     expect(stdout).toContain("chokepoint validate fixtures/*.yaml scenarios/*.yaml");
   });
 });
+
+describe("every problem at once", () => {
+  it("reports reference problems even when the same file also breaks its schema", async () => {
+    // Schema problems: a text horizon, an unknown field, an unknown shock type, a negative
+    // stockpile. Reference problems elsewhere in the file: an unknown country (KP), a misspelt
+    // country (JPN) and an unknown policy in an option. The broken shock 'b' keeps its id, so
+    // the trigger that names it is not reported as unknown.
+    const r = await runCli(["validate", "test/data/many-mistakes/scenario.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "test/data/many-mistakes/scenario.yaml:5:10  horizon  must be a number, got 'twelve'
+      test/data/many-mistakes/scenario.yaml:7:49  shocks[0].severty  unknown field 'severty'; did you mean 'severity'?
+      test/data/many-mistakes/scenario.yaml:8:19  shocks[1].type  unknown shock type 'embargo'; expected one of export_control, blockade, chokepoint_closure, outage, demand_surge
+      test/data/many-mistakes/scenario.yaml:9:38  shocks[2].country  unknown country 'KP'
+      test/data/many-mistakes/scenario.yaml:11:63  policies[0].units  must be 0 or more, got -3
+      test/data/many-mistakes/scenario.yaml:12:40  policies[1].country  unknown country 'JPN'; did you mean 'JP'?
+      test/data/many-mistakes/scenario.yaml:14:15  options.o[2]  unknown policy 'p3'
+      7 problems in 1 of 1 file.
+      "
+    `);
+  });
+});
