@@ -76,6 +76,13 @@ export class Simulator {
   private readonly scale: Float64Array;
   private readonly pairAsk: Float64Array;
   private readonly candidates: Int32Array;
+  /** goods touched by an active shock this period (a cut flow, an outage, a surge) */
+  private readonly goodHit: Uint8Array;
+  /** distinct input slots of each good's producers: CSR */
+  private readonly goodInputStart: Int32Array;
+  private readonly goodInputSlot: Int32Array;
+  private readonly flowGood: Int32Array;
+  private readonly producerGood: Int32Array;
   private readonly inRound: Uint8Array;
   private readonly lossNum: Float64Array;
   private readonly firstShort: Int32Array;
@@ -127,6 +134,21 @@ export class Simulator {
     this.scale = new Float64Array(net.nProducers);
     this.pairAsk = new Float64Array(net.pairFlow.length);
     this.candidates = new Int32Array(net.nProducers);
+    this.goodHit = new Uint8Array(net.nGoods);
+    this.flowGood = Int32Array.from(net.flowSlot, (slot) => net.slotGood[slot]!);
+    this.producerGood = new Int32Array(net.nProducers);
+    for (let g = 0; g < net.nGoods; g++) this.producerGood.fill(g, net.goodProducerStart[g]!, net.goodProducerStart[g + 1]!);
+    this.goodInputStart = new Int32Array(net.nGoods + 1);
+    const inputs: number[] = [];
+    for (let g = 0; g < net.nGoods; g++) {
+      const seen = new Set<number>();
+      for (let p = net.goodProducerStart[g]!; p < net.goodProducerStart[g + 1]!; p++) {
+        for (let i = net.producerInputStart[p]!; i < net.producerInputStart[p + 1]!; i++) seen.add(net.producerInputSlot[i]!);
+      }
+      inputs.push(...seen);
+      this.goodInputStart[g + 1] = inputs.length;
+    }
+    this.goodInputSlot = Int32Array.from(inputs);
     this.inRound = new Uint8Array(net.nSlots);
     this.lossNum = new Float64Array(net.nScored);
     this.firstShort = new Int32Array(net.nScored);
@@ -213,21 +235,27 @@ export class Simulator {
     this.outage.fill(0);
     this.surge.fill(0);
     this.block.fill(0);
+    this.goodHit.fill(0);
     this.nActiveEmb = 0;
+    const net = this.net;
     for (let j = 0; j < this.nShocks; j++) {
       if (!d.occurs[j] || t < d.start[j]! || t >= d.end[j]!) continue;
       const sev = d.severity[j]!;
+      const hit = sev > 0 ? 1 : 0;
       for (let i = this.cutStart[j]!; i < this.cutStart[j + 1]!; i++) {
         const f = this.cutFlows[i]!;
         if (sev > this.flowCut[f]!) this.flowCut[f] = sev;
+        this.goodHit[this.flowGood[f]!]! |= hit;
       }
       for (let i = this.outStart[j]!; i < this.outStart[j + 1]!; i++) {
         const p = this.outProducers[i]!;
         if (sev > this.outage[p]!) this.outage[p] = sev;
+        this.goodHit[this.producerGood[p]!]! |= hit;
       }
       for (let i = this.surgeStart[j]!; i < this.surgeStart[j + 1]!; i++) {
         const s = this.surgeSlots[i]!;
         if (sev > this.surge[s]!) this.surge[s] = sev;
+        this.goodHit[net.slotGood[s]!]! |= hit;
       }
       const c = this.blockCountry[j]!;
       if (c >= 0 && sev > this.block[c]!) this.block[c] = sev;
@@ -243,6 +271,15 @@ export class Simulator {
     const p1 = net.goodProducerStart[g + 1]!;
     const s0 = net.goodSlotStart[g]!;
     const s1 = net.goodSlotStart[g + 1]!;
+    if (this.isQuiet(g)) {
+      // nothing cut, out or surging, and every input available: the plan is delivered, as in a
+      // period without shocks
+      for (let s = s0; s < s1; s++) {
+        this.ratio[s] = 1;
+        this.streak[s] = 0;
+      }
+      return;
+    }
     // 1–2. producers' capacity (outage, inputs), pro-rata scaling, cuts
     for (let p = p0; p < p1; p++) {
       let cap = net.producerCapacity[p]! * this.capFactor[p]!;
@@ -304,6 +341,15 @@ export class Simulator {
       const r = use > 0 ? have / use : 1;
       this.ratio[s] = r > 1 - EPS ? 1 : r;
     }
+  }
+
+  /** No active shock touches good g and all its inputs are fully available this period. */
+  private isQuiet(g: number): boolean {
+    if (this.goodHit[g]) return false;
+    for (let i = this.goodInputStart[g]!; i < this.goodInputStart[g + 1]!; i++) {
+      if (this.ratio[this.goodInputSlot[i]!]! < 1) return false;
+    }
+    return true;
   }
 
   /** Leontief: the scarcest input bounds output. */
