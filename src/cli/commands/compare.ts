@@ -7,13 +7,13 @@ import { writeOutput } from "../../io/output.ts";
 import { searchBudget } from "../../report/budget.ts";
 import { type Objective, compareOptions } from "../../report/compare.ts";
 import { type CompareReport, renderCompareCsv, renderCompareTable } from "../../report/compare-format.ts";
+import { renderCompareHtml } from "../../report/compare-html.ts";
 import { renderJson } from "../../report/run-report.ts";
 import { appendTrials, type OptionTrials, scoreOptions } from "../../stats/score-options.ts";
 import type { CliIo } from "../context.ts";
 import { executeTrials } from "../execute.ts";
 import {
   FORMATS,
-  type Format,
   nonNegativeInt,
   oneOf,
   positiveInt,
@@ -21,6 +21,10 @@ import {
   workersFor,
   workersOption,
 } from "../options.ts";
+
+/** compare alone also writes a self-contained HTML page, for sharing */
+const COMPARE_FORMATS = [...FORMATS, "html"] as const;
+type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 interface CompareFlags {
   trials?: number;
@@ -30,7 +34,7 @@ interface CompareFlags {
   precision?: number;
   maxTrials: number;
   workers?: number | "auto";
-  format: Format;
+  format: CompareFormat;
   out?: string;
 }
 
@@ -46,7 +50,7 @@ export function register(program: Command, io: CliIo): void {
     .option("--precision <p>", "add trials until every option's CI half-width is at most p points", positiveNumber("--precision"))
     .option("--max-trials <n>", "cap for --precision", positiveInt("--max-trials"), 1_000_000)
     .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption)
-    .option("-f, --format <format>", "table, json or csv", oneOf("--format", FORMATS), "table")
+    .option("-f, --format <format>", "table, json, csv or html (one self-contained page with charts)", oneOf("--format", COMPARE_FORMATS), "table")
     .option("--out <file>", "write the result to a file (written whole, atomically) instead of stdout")
     .addHelpText(
       "after",
@@ -65,6 +69,7 @@ Examples:
   $ chokepoint compare scenarios/gallium-germanium-2023.yaml
   $ chokepoint compare scenarios/hormuz-closure.yaml --precision 0.5
   $ chokepoint compare scenarios/rare-earth-magnets-2025.yaml --budget 300 --format json
+  $ chokepoint compare scenarios/gallium-germanium-2023.yaml --format html --out report.html
 `,
     )
     .action(async (file: string, flags: CompareFlags) => {
@@ -123,7 +128,9 @@ Examples:
           ? renderJson(report)
           : flags.format === "csv"
             ? renderCompareCsv(report)
-            : renderCompareTable(report);
+            : flags.format === "html"
+              ? await renderCompareHtml(report)
+              : renderCompareTable(report);
       await writeOutput(io, text, flags.out);
     });
 }
