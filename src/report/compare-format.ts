@@ -24,6 +24,12 @@ export interface CompareReport {
   summary: string;
 }
 
+/** The footnotes of a comparison, shared by the table and the HTML page. */
+export const COMPARE_NOTES = [
+  "* on the efficient frontier (no option costs less and scores better)",
+  "≈base: the paired difference from baseline is not significant at 95%; ≈above: nor is the difference from the option ranked just above",
+] as const;
+
 const mark = (o: ComparedOption): string => {
   const m: string[] = [];
   if (o.id !== "baseline" && !o.significant.vsBaseline) m.push("≈base");
@@ -58,8 +64,7 @@ export function renderCompareTable(r: CompareReport): string {
     );
   }
   let out = `${lines.join("\n")}\n\n${renderTable(columns, r.options)}`;
-  out += `\n* on the efficient frontier (no option costs less and scores better)\n`;
-  out += `≈base: the paired difference from baseline is not significant at 95%; ≈above: nor is the difference from the option ranked just above\n`;
+  out += `\n${COMPARE_NOTES.join("\n")}\n`;
   if (r.budget) out += `\n${budgetText(r.budget, r.currency)}`;
   out += `\n${r.summary}\n`;
   return out;

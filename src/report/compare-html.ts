@@ -8,7 +8,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import type { BudgetResult } from "./budget.ts";
 import { type Column, formatCell } from "./columns.ts";
 import type { ComparedOption } from "./compare.ts";
-import type { CompareReport } from "./compare-format.ts";
+import { COMPARE_NOTES, type CompareReport } from "./compare-format.ts";
 import { interval } from "./run-report.ts";
 
 type Logger = NonNullable<ViewOptions["logger"]> & NonNullable<NonNullable<Parameters<typeof compile>[1]>["logger"]>;
@@ -492,8 +492,7 @@ export async function renderCompareHtml(r: CompareReport): Promise<string> {
     "<h2>Comparison</h2>",
     `<div class="table-wrap">\n${tableHtml(r)}\n</div>`,
     '<ul class="notes">',
-    `<li>${escapeHtml("* on the efficient frontier (no option costs less and scores better)")}</li>`,
-    `<li>${escapeHtml("≈base: the paired difference from baseline is not significant at 95%; ≈above: nor is the difference from the option ranked just above")}</li>`,
+    ...COMPARE_NOTES.map((note) => `<li>${escapeHtml(note)}</li>`),
     `<li>${escapeHtml(
       risk
         ? "risk = 100 × CVaR95 of the unmet share: the average loss in the worst 5% of trials; autonomy = 100 × (1 − mean unmet share), higher is better"
