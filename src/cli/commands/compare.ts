@@ -7,7 +7,6 @@ import { writeOutput } from "../../io/output.ts";
 import { searchBudget } from "../../report/budget.ts";
 import { type Objective, compareOptions } from "../../report/compare.ts";
 import { type CompareReport, renderCompareCsv, renderCompareTable } from "../../report/compare-format.ts";
-import { renderCompareHtml } from "../../report/compare-html.ts";
 import { renderJson } from "../../report/run-report.ts";
 import { appendTrials, type OptionTrials, scoreOptions } from "../../stats/score-options.ts";
 import type { CliIo } from "../context.ts";
@@ -129,7 +128,8 @@ Examples:
           : flags.format === "csv"
             ? renderCompareCsv(report)
             : flags.format === "html"
-              ? await renderCompareHtml(report)
+              ? // vega is loaded only for the page, keeping every other command's start-up quick
+                await (await import("../../report/compare-html.ts")).renderCompareHtml(report)
               : renderCompareTable(report);
       await writeOutput(io, text, flags.out);
     });
