@@ -388,3 +388,57 @@ describe("chokepoint sweep: input errors", () => {
     expect(trials.stderr).toContain("trials is a sweep-level setting");
   });
 });
+
+describe("chokepoint sweep on the bundled flagship scenario", () => {
+  it("writes 9 points × 8 options; two points equal `run` on copies of the scenario edited by hand", async () => {
+    const flagship = "scenarios/gallium-germanium-2023.yaml";
+    const grid = [
+      "--set",
+      "shocks.cn-ga-licensing.severity=0.5,0.7,0.9",
+      "--set",
+      "policies.ga-stock-60d.periods=1,2,4",
+      "--option",
+      "stockpile-60d",
+      "package",
+    ];
+    const { code, stdout } = await runCli(["sweep", flagship, ...grid, "--trials", "150"]);
+    expect(code).toBe(0);
+    const rows = parseCsv(stdout);
+    // 9 points × (baseline + 2 chosen options)
+    expect(rows).toHaveLength(9 * 3);
+    const text = await readFile(path.join(repoRoot, flagship), "utf8");
+    // first parameter varies slowest: point 1 = (0.5, 2), point 8 = (0.9, 4)
+    for (const [point, severity, periods] of [
+      [1, 0.5, 2],
+      [8, 0.9, 4],
+    ] as const) {
+      const dir = await tempDir();
+      const edited = text
+        .replace("severity: {dist: uniform, min: 0.2, max: 0.5}", `severity: ${severity}`)
+        .replace("good: gallium, periods: 2, cost: 3.5}", `good: gallium, periods: ${periods}, cost: 3.5}`)
+        .replace("network: ../fixtures/gallium-germanium.yaml", `network: ${path.join(repoRoot, "fixtures/gallium-germanium.yaml")}`);
+      // each replacement must have hit (the licensing friction's severity, the 60-day gallium stock)
+      expect(edited.includes("severity: {dist: uniform, min: 0.2, max: 0.5}")).toBe(false);
+      expect(edited).toContain(`good: gallium, periods: ${periods}, cost: 3.5}`);
+      await writeFile(path.join(dir, "scenario.yaml"), edited);
+      const byHand = await runCli(
+        ["run", "scenario.yaml", "--trials", "150", "--format", "json", "--option", "stockpile-60d", "package"],
+        dir,
+      );
+      expect(byHand.code).toBe(0);
+      const report = JSON.parse(byHand.stdout) as {
+        options: { id: string; autonomy: { mean: number }; risk: { value: number; ci95: [number, number] } }[];
+      };
+      const mine = rows.filter((r) => r.point === String(point));
+      expect(mine.map((r) => r.option)).toEqual(report.options.map((o) => o.id));
+      mine.forEach((r, i) => {
+        const o = report.options[i]!;
+        expect([Number(r.autonomy), Number(r.risk), Number(r.risk_lo), Number(r.risk_hi)]).toEqual([
+          o.autonomy.mean,
+          o.risk.value,
+          ...o.risk.ci95,
+        ]);
+      });
+    }
+  });
+});
