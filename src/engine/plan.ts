@@ -119,6 +119,11 @@ export function useKey(plan: NetworkPlan, country: number, good: number): number
   return country * plan.goodIds.length + good;
 }
 
+/** Does `name` (a country id, a group tag, or `all`) name country c? The one rule for both. */
+export function namesCountry(name: string, id: string, groups: readonly string[]): boolean {
+  return name === "all" || name === id || groups.includes(name);
+}
+
 /**
  * Countries named by a list of country ids and group tags (`all` = every country). Unknown
  * names are input errors: validation reports them with positions; this guards in-memory use.
@@ -128,7 +133,7 @@ export function resolveCountries(plan: NetworkPlan, names: readonly string[], wh
   for (const name of names) {
     let hit = false;
     plan.countryIds.forEach((id, c) => {
-      if (name === "all" || id === name || (plan.countryGroups[c] ?? []).includes(name)) {
+      if (namesCountry(name, id, plan.countryGroups[c] ?? [])) {
         mask[c] = 1;
         hit = true;
       }

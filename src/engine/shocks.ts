@@ -2,6 +2,7 @@
 // The trial loop only sees the resulting channels, never the kind.
 import type { Shock, ShockType } from "../scenario/schema.ts";
 import type { CompiledNetwork } from "./compile.ts";
+import { namesCountry } from "./plan.ts";
 
 /** What one shock does while active, as index lists into a compiled network. */
 export interface ShockEffect {
@@ -140,7 +141,7 @@ export function compileShockEffects(net: CompiledNetwork, shocks: readonly Shock
   const groups: GroupResolver = (names) => {
     const out = new Set<number>();
     net.countryIds.forEach((id, c) => {
-      if (names.some((n) => n === "all" || n === id || (net.countryGroups[c] ?? []).includes(n))) out.add(c);
+      if (names.some((n) => namesCountry(n, id, net.countryGroups[c] ?? []))) out.add(c);
     });
     return out;
   };
