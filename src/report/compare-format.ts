@@ -4,17 +4,11 @@ import type { BudgetResult } from "./budget.ts";
 import type { Column } from "./columns.ts";
 import type { ComparedOption, Comparison } from "./compare.ts";
 import { renderCsv } from "./csv.ts";
-import { interval, scoreCsvColumns } from "./run-report.ts";
+import { interval, type RunReport, scoreCsvColumns } from "./run-report.ts";
 import { renderTable } from "./table.ts";
 
-export interface CompareReport {
-  scenario: string;
-  home: string;
-  trials: number;
-  seed: number;
-  horizon: number;
-  period: string;
-  currency: string;
+/** A run report whose options are compared: ranked, with the frontier, budget and summary. */
+export interface CompareReport extends Omit<RunReport, "options" | "objective"> {
   objective: Comparison["objective"];
   /** set when --precision chose the number of trials */
   precision?: { target: number; reached: boolean; maxHalfWidth: number };

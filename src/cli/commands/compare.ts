@@ -7,7 +7,7 @@ import { writeOutput } from "../../io/output.ts";
 import { searchBudget } from "../../report/budget.ts";
 import { type Objective, compareOptions } from "../../report/compare.ts";
 import { type CompareReport, renderCompareCsv, renderCompareTable } from "../../report/compare-format.ts";
-import { renderJson } from "../../report/run-report.ts";
+import { makeRunReport, renderJson } from "../../report/run-report.ts";
 import { appendTrials, type OptionTrials, scoreOptions } from "../../stats/score-options.ts";
 import type { CliIo } from "../context.ts";
 import { executeTrials } from "../execute.ts";
@@ -103,13 +103,7 @@ Examples:
       }
       const comparison = compareOptions(trials, scoredGoods, objective, scenario.currency === "units" ? "" : scenario.currency);
       const report: CompareReport = {
-        scenario: scenario.name,
-        home: scenario.home,
-        trials: total,
-        seed,
-        horizon: scenario.horizon,
-        period: scenario.period,
-        currency: scenario.currency,
+        ...makeRunReport(scenario, { trials: total, seed }, comparison.options),
         objective,
         ...(precision ? { precision } : {}),
         options: comparison.options,
