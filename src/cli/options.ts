@@ -1,5 +1,6 @@
 // Parsers for numeric and enumerated command-line options: bad values are usage errors.
 import { availableParallelism } from "node:os";
+import type { Command } from "commander";
 import { UsageError } from "../errors.ts";
 
 export function positiveInt(name: string): (value: string) => number {
@@ -48,3 +49,11 @@ export function workersOption(value: string): number | "auto" {
 
 export const FORMATS = ["table", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The options every trial-running command shares: --trials, --seed, --workers. */
+export function addTrialOptions(command: Command): Command {
+  return command
+    .option("-n, --trials <n>", "number of trials (default: the scenario's `trials`)", positiveInt("--trials"))
+    .option("-s, --seed <s>", "random seed (default: the scenario's `seed`)", nonNegativeInt("--seed"))
+    .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption);
+}

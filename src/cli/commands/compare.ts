@@ -11,15 +11,7 @@ import { makeRunReport, renderJson } from "../../report/run-report.ts";
 import { appendTrials, type OptionTrials, scoreOptions } from "../../stats/score-options.ts";
 import type { CliIo } from "../context.ts";
 import { executeTrials } from "../execute.ts";
-import {
-  FORMATS,
-  nonNegativeInt,
-  oneOf,
-  positiveInt,
-  positiveNumber,
-  workersFor,
-  workersOption,
-} from "../options.ts";
+import { addTrialOptions, FORMATS, oneOf, positiveInt, positiveNumber, workersFor } from "../options.ts";
 
 /** compare alone also writes a self-contained HTML page, for sharing */
 const COMPARE_FORMATS = [...FORMATS, "html"] as const;
@@ -38,17 +30,15 @@ interface CompareFlags {
 }
 
 export function register(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command("compare")
     .description("rank a scenario's policy options by risk, with paired differences, the cost–risk frontier and budget search")
-    .argument("<file>", "scenario file (YAML or JSON)")
-    .option("-n, --trials <n>", "number of trials (default: the scenario's `trials`)", positiveInt("--trials"))
-    .option("-s, --seed <s>", "random seed (default: the scenario's `seed`)", nonNegativeInt("--seed"))
+    .argument("<file>", "scenario file (YAML or JSON)");
+  addTrialOptions(command)
     .option("--objective <name>", "rank by `risk` (CVaR95) or `expected` shortfall (default: the scenario's)", oneOf("--objective", ["risk", "expected"] as const))
     .option("--budget <b>", "also find the best combination of the scenario's policies costing at most b", positiveNumber("--budget"))
     .option("--precision <p>", "add trials until every option's CI half-width is at most p points", positiveNumber("--precision"))
     .option("--max-trials <n>", "cap for --precision", positiveInt("--max-trials"), 1_000_000)
-    .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption)
     .option("-f, --format <format>", "table, json, csv or html (one self-contained page with charts)", oneOf("--format", COMPARE_FORMATS), "table")
     .option("--out <file>", "write the result to a file (written whole, atomically) instead of stdout")
     .addHelpText(

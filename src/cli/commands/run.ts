@@ -7,7 +7,7 @@ import { makeRunReport, renderJson, renderRunCsv, renderRunTable } from "../../r
 import { scoreOptions } from "../../stats/score-options.ts";
 import type { CliIo } from "../context.ts";
 import { executeTrials } from "../execute.ts";
-import { FORMATS, type Format, nonNegativeInt, oneOf, positiveInt, workersFor, workersOption } from "../options.ts";
+import { addTrialOptions, FORMATS, type Format, oneOf, workersFor } from "../options.ts";
 
 interface RunFlags {
   trials?: number;
@@ -19,13 +19,11 @@ interface RunFlags {
 }
 
 export function register(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command("run")
     .description("run a scenario's Monte Carlo trials and score every option: autonomy, tail risk, per-good shortfall")
-    .argument("<file>", "scenario file (YAML or JSON)")
-    .option("-n, --trials <n>", "number of trials (default: the scenario's `trials`)", positiveInt("--trials"))
-    .option("-s, --seed <s>", "random seed (default: the scenario's `seed`)", nonNegativeInt("--seed"))
-    .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption)
+    .argument("<file>", "scenario file (YAML or JSON)");
+  addTrialOptions(command)
     .option("-o, --option <id...>", "score only these options (baseline is always scored)")
     .option("-f, --format <format>", "table, json or csv", oneOf("--format", FORMATS), "table")
     .option("--out <file>", "write the result to a file (written whole, atomically) instead of stdout")
