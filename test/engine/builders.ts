@@ -1,5 +1,13 @@
 // Small scenario builders for engine tests: plain objects through the real schemas.
-import { networkSchema, type NetworkInput, type Scenario, scenarioSchema, type ScenarioInput } from "../../src/scenario/schema.ts";
+import {
+  networkSchema,
+  type NetworkInput,
+  type PolicyInput,
+  type Scenario,
+  scenarioSchema,
+  type ScenarioInput,
+  type ShockInput,
+} from "../../src/scenario/schema.ts";
 
 /** A scenario from an inline network and the rest of the scenario fields (defaults from the schema). */
 export function scenarioOf(network: NetworkInput, rest: Omit<ScenarioInput, "network" | "name"> & { name?: string }): Scenario {
@@ -30,4 +38,28 @@ export function twoSupplierNetwork(over: { inventoryPeriods?: number; switchPeri
     ],
     demand: [{ country: "JP", good: "x", volume: 80 }],
   };
+}
+
+/** An export control by CN on JP's `x` in half the trials, lasting 2–8 periods at severity 0.3–1. */
+export function uncertainControlOnCN(): ShockInput[] {
+  return [
+    {
+      id: "ec",
+      type: "export_control",
+      imposer: "CN",
+      goods: ["x"],
+      targets: ["JP"],
+      probability: 0.5,
+      duration: { dist: "uniform", min: 2, max: 8 },
+      severity: { dist: "uniform", min: 0.3, max: 1 },
+    },
+  ];
+}
+
+/** Two stockpiles of JP's `x`: 3 periods for 10 ("big") and 1 period for 20 ("small"). */
+export function twoStockpiles(): PolicyInput[] {
+  return [
+    { id: "big", type: "stockpile", country: "JP", good: "x", periods: 3, cost: 10 },
+    { id: "small", type: "stockpile", country: "JP", good: "x", periods: 1, cost: 20 },
+  ];
 }

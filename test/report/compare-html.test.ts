@@ -9,30 +9,15 @@ import { searchBudget } from "../../src/report/budget.ts";
 import { compareOptions } from "../../src/report/compare.ts";
 import type { CompareReport } from "../../src/report/compare-format.ts";
 import { escapeHtml, niceDomain, placeLabels, renderCompareHtml } from "../../src/report/compare-html.ts";
-import type { PolicyInput, ShockInput } from "../../src/scenario/schema.ts";
 import { optionTrialsOf } from "../../src/stats/score-options.ts";
 import { runCli } from "../helpers/cli.ts";
-import { scenarioOf, twoSupplierNetwork } from "../engine/builders.ts";
+import { scenarioOf, twoStockpiles, twoSupplierNetwork, uncertainControlOnCN } from "../engine/builders.ts";
 
 const NAME = `Tin & tungsten <2026> "draft"`;
 const ODD_ID = "mix <&>";
 
-const shocks: ShockInput[] = [
-  {
-    id: "ec",
-    type: "export_control",
-    imposer: "CN",
-    goods: ["x"],
-    targets: ["JP"],
-    probability: 0.5,
-    duration: { dist: "uniform", min: 2, max: 8 },
-    severity: { dist: "uniform", min: 0.3, max: 1 },
-  },
-];
-const policies: PolicyInput[] = [
-  { id: "big", type: "stockpile", country: "JP", good: "x", periods: 3, cost: 10 },
-  { id: "small", type: "stockpile", country: "JP", good: "x", periods: 1, cost: 20 },
-];
+const shocks = uncertainControlOnCN();
+const policies = twoStockpiles();
 
 /** A comparison of baseline, two stockpiles and their mix on a few hundred trials. */
 async function report(withBudget = false): Promise<CompareReport> {

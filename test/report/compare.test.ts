@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { prepareRun, runTrials } from "../../src/engine/run.ts";
 import { searchBudget } from "../../src/report/budget.ts";
 import { compareOptions, efficientFrontier } from "../../src/report/compare.ts";
-import type { PolicyInput, ShockInput } from "../../src/scenario/schema.ts";
+import type { PolicyInput } from "../../src/scenario/schema.ts";
 import { optionTrialsOf } from "../../src/stats/score-options.ts";
-import { scenarioOf, twoSupplierNetwork } from "../engine/builders.ts";
+import { scenarioOf, twoStockpiles, twoSupplierNetwork, uncertainControlOnCN } from "../engine/builders.ts";
 
 describe("efficient frontier", () => {
   it("keeps the options no other beats on both cost and value", () => {
@@ -24,22 +24,8 @@ describe("efficient frontier", () => {
 describe("compare on a constructed scenario", () => {
   // A (3 periods of stockpile for 10) costs less and never does worse than B (1 period for 20):
   // per trial, a larger stockpile never raises U. B must be dominated and off the frontier.
-  const shocks: ShockInput[] = [
-    {
-      id: "ec",
-      type: "export_control",
-      imposer: "CN",
-      goods: ["x"],
-      targets: ["JP"],
-      probability: 0.5,
-      duration: { dist: "uniform", min: 2, max: 8 },
-      severity: { dist: "uniform", min: 0.3, max: 1 },
-    },
-  ];
-  const policies: PolicyInput[] = [
-    { id: "big", type: "stockpile", country: "JP", good: "x", periods: 3, cost: 10 },
-    { id: "small", type: "stockpile", country: "JP", good: "x", periods: 1, cost: 20 },
-  ];
+  const shocks = uncertainControlOnCN();
+  const policies = twoStockpiles();
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`ranks A above B and marks B dominated (seed ${seed})`, () => {
       const scenario = scenarioOf(twoSupplierNetwork({ inventoryPeriods: 0.5 }), {
