@@ -37,7 +37,7 @@ export function goldenCases(): GoldenCase[] {
 }
 
 export function runGolden(c: GoldenCase, extra: string[] = []): string {
-  return execFileSync(process.execPath, [`${root}bin/chokepoint.js`, ...c.argv, ...extra], {
+  return execFileSync(process.execPath, ["--import", "tsx", `${root}src/cli/main.ts`, ...c.argv, ...extra], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
