@@ -1,13 +1,16 @@
 // The pure core never touches the outside world: no node:* modules, process, console, clock or
-// unseeded randomness (ARCHITECTURE.md, "three rings").
+// unseeded randomness (ARCHITECTURE.md, "three rings"). Shock and policy kinds own their
+// behaviour: no code outside src/kinds/ branches on a kind's name (docs/architecture.md).
 import { readFile, readdir } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { defaultKinds } from "../src/kinds/index.ts";
 import { repoRoot } from "./helpers/cli.ts";
 
-const pureDirs = ["src/scenario", "src/model", "src/engine", "src/stats", "src/report", "src/sweep"];
+const pureDirs = ["src/kinds", "src/scenario", "src/model", "src/engine", "src/stats", "src/report", "src/analysis", "src/sweep"];
+const kindNames = new Set([...defaultKinds.shocks.kinds, ...defaultKinds.policies.kinds].map((k) => k.type));
 const builtins = new Set(builtinModules);
 const bannedGlobals = new Set(["process", "console"]);
 const bannedMembers = new Set(["Date.now", "Math.random"]);
@@ -57,6 +60,48 @@ function isValueReference(node: ts.Identifier): boolean {
   return true;
 }
 
+/**
+ * `file:line  what` for every place a source file branches on a kind name: the name as an operand
+ * of ==/===/!=/!==, a `case` label, the value of a `type:` property, or a key of an object with
+ * two or more kind names as keys (a per-kind table). Other uses of the same word (a field such as
+ * a producer's `capacity`) are fine.
+ */
+function kindBranches(file: string, text: string, names: ReadonlySet<string>): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const equality = new Set([
+    ts.SyntaxKind.EqualsEqualsToken,
+    ts.SyntaxKind.EqualsEqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ]);
+  const branching = (node: ts.Node): string | undefined => {
+    const parent = node.parent;
+    if (ts.isBinaryExpression(parent) && equality.has(parent.operatorToken.kind)) return "compares with";
+    if (ts.isCaseClause(parent) && parent.expression === node) return "switches on";
+    if (ts.isPropertyAssignment(parent) && parent.initializer === node && parent.name.getText(source) === "type") return "builds a";
+    if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent)) && parent.name === node) {
+      const members = ts.isObjectLiteralExpression(parent.parent) ? parent.parent.properties : ts.isTypeLiteralNode(parent.parent) ? parent.parent.members : [];
+      const keyed = members.filter((m) => m.name !== undefined && names.has(ts.isStringLiteralLike(m.name) || ts.isIdentifier(m.name) ? m.name.text : ""));
+      if (keyed.length >= 2) return "keys a table by";
+    }
+    return undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    const name = ts.isStringLiteralLike(node) ? node.text : ts.isIdentifier(node) && ts.isPropertyAssignment(node.parent) && node.parent.name === node ? node.text : undefined;
+    if (name !== undefined && names.has(name)) {
+      const what = branching(node);
+      if (what !== undefined) {
+        const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+        found.push(`${file}:${line + 1}  ${what} kind '${name}'`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe("architecture", () => {
   it("catches what it is meant to catch", () => {
     const text = [
@@ -81,6 +126,34 @@ describe("architecture", () => {
     const found: string[] = [];
     for (const dir of pureDirs) {
       for (const file of await sourceFiles(dir)) found.push(...outsideWorld(file, await readFile(path.join(repoRoot, file), "utf8")));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("finds kind-name branches, and only those", () => {
+    const names = new Set(["blockade", "capacity"]);
+    const text = [
+      'if (s.type === "blockade") cut();',
+      'switch (p.type) { case "capacity": break; }',
+      'const stub = { id, type: "blockade", country: "x" };',
+      "const table = { blockade: 1, \"capacity\": 2 };",
+      'const path = ["producers", i, "capacity"]; const kind = { name: "blockade", capacity: 3 };',
+    ].join("\n");
+    expect(kindBranches("x.ts", text, names)).toEqual([
+      "x.ts:1  compares with kind 'blockade'",
+      "x.ts:2  switches on kind 'capacity'",
+      "x.ts:3  builds a kind 'blockade'",
+      "x.ts:4  keys a table by kind 'blockade'",
+      "x.ts:4  keys a table by kind 'capacity'",
+    ]);
+  });
+
+  it("keeps every branch on a shock or policy kind's name inside src/kinds/", async () => {
+    expect(kindNames.size).toBeGreaterThanOrEqual(11);
+    const found: string[] = [];
+    for (const file of await sourceFiles("src")) {
+      if (file.startsWith(path.join("src", "kinds") + path.sep)) continue;
+      found.push(...kindBranches(file, await readFile(path.join(repoRoot, file), "utf8"), kindNames));
     }
     expect(found).toEqual([]);
   });

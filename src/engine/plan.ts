@@ -1,6 +1,5 @@
 // The mutable network plan that policies transform before it is frozen into typed arrays.
 // Indices: countries and chokepoints in file order, goods in bill-of-materials order.
-import { InputError } from "../errors.ts";
 import { entitiesOf, goodsInBomOrder, type SupplyGraph } from "../model/build.ts";
 import type { Good } from "../scenario/schema.ts";
 
@@ -124,34 +123,29 @@ export function namesCountry(name: string, id: string, groups: readonly string[]
   return name === "all" || name === id || groups.includes(name);
 }
 
-/**
- * Countries named by a list of country ids and group tags (`all` = every country). Unknown
- * names are input errors: validation reports them with positions; this guards in-memory use.
- */
-export function resolveCountries(plan: NetworkPlan, names: readonly string[], where: string): Uint8Array {
+/** Countries named by country ids and group tags (`all` = every country), as a mask. */
+export function placesOf(plan: NetworkPlan, names: readonly string[]): Uint8Array {
   const mask = new Uint8Array(plan.countryIds.length);
   for (const name of names) {
-    let hit = false;
     plan.countryIds.forEach((id, c) => {
-      if (namesCountry(name, id, plan.countryGroups[c] ?? [])) {
-        mask[c] = 1;
-        hit = true;
-      }
+      if (namesCountry(name, id, plan.countryGroups[c] ?? [])) mask[c] = 1;
     });
-    if (!hit) throw new InputError([{ path: where, message: `'${name}' is neither a country nor a group` }]);
   }
   return mask;
 }
 
-export function countryIndexOf(plan: NetworkPlan, id: string, where: string): number {
-  const i = plan.countryIds.indexOf(id);
-  if (i < 0) throw new InputError([{ path: where, message: `unknown country '${id}'` }]);
-  return i;
+/** The index of a country the scenario layer has resolved. */
+export function countryOf(plan: NetworkPlan, id: string): number {
+  return resolved(plan.countryIds.indexOf(id), id);
 }
 
-export function goodIndexOf(plan: NetworkPlan, id: string, where: string): number {
-  const i = plan.goodIds.indexOf(id);
-  if (i < 0) throw new InputError([{ path: where, message: `unknown good '${id}'` }]);
+/** The index of a good the scenario layer has resolved. */
+export function goodOf(plan: NetworkPlan, id: string): number {
+  return resolved(plan.goodIds.indexOf(id), id);
+}
+
+function resolved(i: number, id: string): number {
+  if (i < 0) throw new Error(`internal: unresolved id '${id}' (the scenario layer should have caught it)`);
   return i;
 }
 

@@ -2,7 +2,8 @@
 // trials with common random numbers: every option sees the same shock draws in trial i.
 import { InputError } from "../errors.ts";
 import { buildModel, type SupplyGraph } from "../model/build.ts";
-import type { Policy, Scenario } from "../scenario/schema.ts";
+import { defaultKinds, type Kinds } from "../kinds/index.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import { type CompiledNetwork, compilePlan } from "./compile.ts";
 import { planFromModel } from "./plan.ts";
 import { applyPolicies } from "./policies.ts";
@@ -52,9 +53,10 @@ export function optionsOf(scenario: Scenario, only?: readonly string[]): OptionS
 /** Compiles every option of a scenario once. */
 export function prepareRun(
   scenario: Scenario,
-  opts: { options?: OptionSpec[]; seed?: number; graph?: SupplyGraph } = {},
+  opts: { options?: OptionSpec[]; seed?: number; graph?: SupplyGraph; kinds?: Kinds } = {},
 ): PreparedRun {
   const graph = opts.graph ?? buildModel(scenario.network);
+  const kinds = opts.kinds ?? defaultKinds;
   const options = opts.options ?? optionsOf(scenario);
   const policyIndex = new Map(scenario.policies.map((p, i) => [p.id, i]));
   const networks = options.map((option) => {
@@ -67,18 +69,13 @@ export function prepareRun(
       return i;
     });
     // file order within a kind, whatever order the option lists its policies in
-    const chosen: { policy: Policy; where: string }[] = indices
-      .sort((a, b) => a - b)
-      .map((i) => ({ policy: scenario.policies[i]!, where: `policies[${i}]` }));
-    applyPolicies(plan, chosen);
+    const chosen = indices.sort((a, b) => a - b).map((i) => scenario.policies[i]!);
+    applyPolicies(plan, chosen, kinds.policies);
     return compilePlan(plan, scenario.home);
   });
-  const bypass = new Map(scenario.network.chokepoints.map((k) => [k.id, k.bypassPeriods ?? -1]));
-  const sampler = makeShockSampler(scenario.shocks, scenario.horizon, (s) =>
-    s.type === "chokepoint_closure" ? (bypass.get(s.chokepoint) ?? -1) : -1,
-  );
+  const sampler = makeShockSampler(scenario.shocks, scenario.horizon, (s) => kinds.shocks.of(s).bypass?.(s, scenario.network) ?? -1);
   const simulators = networks.map(
-    (net) => new Simulator(net, compileShockEffects(net, scenario.shocks), scenario.horizon),
+    (net) => new Simulator(net, compileShockEffects(net, scenario.shocks, kinds.shocks), scenario.horizon),
   );
   const first = networks[0]!;
   return {

@@ -1,6 +1,6 @@
 // Draws one trial's shock realisations: four uniforms per shock in file order (occurrence, start
 // or lag, duration, severity), turned into values by inverse CDF, then triggers resolved (MODEL §6).
-import type { Shock } from "../scenario/schema.ts";
+import type { ShockBase } from "../kinds/fields.ts";
 import { inverseCdf } from "./distributions.ts";
 import type { Rng } from "./rng.ts";
 
@@ -14,7 +14,7 @@ export interface ShockDraws {
 
 /** Shock parameters prepared once per scenario. */
 export interface ShockSampler {
-  shocks: readonly Shock[];
+  shocks: readonly ShockBase[];
   horizon: number;
   /** index of the triggering shock, or -1 */
   parent: Int32Array;
@@ -25,10 +25,10 @@ export interface ShockSampler {
   uniforms: Float64Array;
 }
 
-export function makeShockSampler(
-  shocks: readonly Shock[],
+export function makeShockSampler<S extends ShockBase>(
+  shocks: readonly S[],
   horizon: number,
-  bypassOf: (shock: Shock) => number,
+  bypassOf: (shock: S) => number,
 ): ShockSampler {
   const n = shocks.length;
   const ids = shocks.map((s) => s.id);

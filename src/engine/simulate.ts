@@ -3,7 +3,7 @@
 // Reference: docs/model.md; input-output rationing in the manner of Hallegatte 2008 (ARIO).
 import type { CompiledNetwork } from "./compile.ts";
 import type { ShockDraws } from "./sample.ts";
-import type { ShockEffect } from "./shocks.ts";
+import type { ShockEffect } from "./effects.ts";
 
 /** Relative tolerance below which a shortfall is rounding, not a shortfall. */
 const EPS = 1e-9;

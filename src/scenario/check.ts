@@ -2,33 +2,11 @@
 // found, each at its path. Reference: MODEL.md §1 (consistency rules), §2, §3, §7.
 import { findCycles } from "./cycles.ts";
 import { type PathIssue, formatValue } from "./issues.ts";
-import type { Distribution, Good, Network, Policy, Producer, ScenarioFile, Shock } from "./schema.ts";
+import { defaultKinds, type Kinds } from "../kinds/index.ts";
+import type { PolicyBase, ShockBase } from "../kinds/fields.ts";
+import type { PolicyKind, RefKind, ReferenceIndex, ShockKind } from "../kinds/kind.ts";
+import type { Distribution, Good, Network, Producer, ScenarioFile } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
-
-/** What a reference field names: `place` is a country or a group; `target` also allows `all`. */
-type RefKind = "country" | "good" | "producer" | "chokepoint" | "place" | "target";
-
-/** Per type of a union, which fields hold references and of what kind. */
-type RefFields<U extends { type: string }> = {
-  [T in U["type"]]: Partial<Record<keyof Extract<U, { type: T }>, RefKind>>;
-};
-
-const shockRefs: RefFields<Shock> = {
-  export_control: { imposer: "country", goods: "good", targets: "target" },
-  blockade: { country: "country" },
-  chokepoint_closure: { chokepoint: "chokepoint" },
-  outage: { producers: "producer", country: "country", goods: "good" },
-  demand_surge: { countries: "place", goods: "good" },
-};
-
-const policyRefs: RefFields<Policy> = {
-  stockpile: { country: "country", good: "good" },
-  diversify: { country: "country", good: "good", from: "place", to: "place" },
-  capacity: { country: "country", good: "good" },
-  substitution: { country: "country", good: "good" },
-  recycling: { country: "country", good: "good" },
-  partnership: { group: "place", goods: "good" },
-};
 
 const nouns: Record<RefKind, string> = {
   country: "country",
@@ -40,7 +18,7 @@ const nouns: Record<RefKind, string> = {
 };
 
 /** Valid ids per reference kind, entities by id (first occurrence wins), group members, baseline inflows. */
-interface NetworkIndex {
+interface NetworkIndex extends ReferenceIndex {
   ids: Record<RefKind, Set<string>>;
   goods: Map<string, Good>;
   producers: Map<string, Producer>;
@@ -202,9 +180,14 @@ function demandIssues(network: Network, index: NetworkIndex, inflowsKnown: boole
 
 /**
  * Consistency of a scenario (MODEL §2, §3, §7). Without a usable network (it failed its own
- * schema), only the checks that need none are run.
+ * schema), only the checks that need none are run. Each shock and policy is checked by its kind
+ * (its references, then its own rules once they resolve).
  */
-export function checkScenario(scenario: Omit<ScenarioFile, "network">, network: Network | undefined): PathIssue[] {
+export function checkScenario(
+  scenario: Omit<ScenarioFile, "network">,
+  network: Network | undefined,
+  kinds: Kinds = defaultKinds,
+): PathIssue[] {
   const own = [
     ...duplicateIds(scenario.shocks, "shocks", "shock"),
     ...duplicateIds(scenario.policies, "policies", "policy"),
@@ -216,13 +199,13 @@ export function checkScenario(scenario: Omit<ScenarioFile, "network">, network: 
   return [
     ...own,
     ...homeIssues(scenario.home, network, index),
-    ...scenario.shocks.flatMap((shock, i) => references(shock, shockRefs[shock.type], ["shocks", i], index)),
-    ...scenario.policies.flatMap((policy, i) => policyIssues(policy, i, index)),
+    ...kindIssues(scenario.shocks, "shocks", kinds.shocks, index),
+    ...kindIssues(scenario.policies, "policies", kinds.policies, index),
   ];
 }
 
 /** Ranges of severity and periods, triggers that resolve and form no cycle. */
-function shockIssues(shocks: readonly Shock[]): PathIssue[] {
+function shockIssues(shocks: readonly ShockBase[]): PathIssue[] {
   const issues: PathIssue[] = [];
   const ids = new Set(shocks.map((s) => s.id));
   shocks.forEach((shock, i) => {
@@ -289,22 +272,20 @@ function homeIssues(home: string, network: Network, index: NetworkIndex): PathIs
   ];
 }
 
-/** References; a diversification needs a producer of the good where it moves volume to (MODEL §3). */
-function policyIssues(policy: Policy, i: number, index: NetworkIndex): PathIssue[] {
-  const issues = references(policy, policyRefs[policy.type], ["policies", i], index);
-  if (policy.type !== "diversify" || issues.length > 0) return issues;
-  const members = new Set(
-    policy.to.flatMap((place) => (index.ids.country.has(place) ? [place] : [...(index.groups.get(place) ?? [])])),
-  );
-  if ([...index.producers.values()].some((p) => p.good === policy.good && members.has(p.country))) return issues;
-  return [
-    {
-      path: ["policies", i, "to"],
-      message:
-        `no producer of ${policy.good} stands in ${policy.to.join(", ")}, ` +
-        "so there is nowhere to move the volume to",
-    },
-  ];
+/** Each element's references, then its kind's own rules once they resolve. */
+function kindIssues<T extends ShockBase | PolicyBase>(
+  items: readonly T[],
+  section: string,
+  registry: { of(item: T): Pick<ShockKind | PolicyKind, "refs"> & { check?(item: T, at: PropertyKey[], network: ReferenceIndex): PathIssue[] } },
+  index: NetworkIndex,
+): PathIssue[] {
+  return items.flatMap((item, i) => {
+    const kind = registry.of(item);
+    const at = [section, i];
+    const issues = references(item, kind.refs, at, index);
+    if (issues.length > 0 || kind.check === undefined) return issues;
+    return kind.check(item, at, index);
+  });
 }
 
 interface Range {

@@ -12,11 +12,8 @@ export interface Salvaged {
   repaired: PropertyKey[][];
 }
 
-/** Lists whose elements may be replaced by a stub that the checks only see as itself. */
-const stubs: Record<string, (id: string) => Record<string, unknown>> = {
-  shocks: (id) => ({ id, type: "blockade", country: "\u0000stub" }),
-  policies: (id) => ({ id, type: "partnership", group: "\u0000stub", goods: ["\u0000stub"] }),
-};
+/** A valid element standing in for a broken one (the kind registries make them). */
+export type Stubber = (original: unknown, index: number) => Record<string, unknown>;
 
 /** Top-level settings that no check reads, replaced by a value the schema accepts. */
 const neutral: Record<string, unknown> = {
@@ -33,9 +30,13 @@ const neutral: Record<string, unknown> = {
 /**
  * A repaired copy of `input` for the schema issues found in it, or undefined when an issue sits
  * where no repair is safe (then only the schema's issues are reported).
- * @param lists the top-level lists whose broken elements may be stubbed (scenario: shocks, policies)
+ * @param stubs per top-level list whose broken elements may be stubbed (scenario: shocks, policies)
  */
-export function salvage(input: unknown, issues: readonly PathIssue[], lists: readonly string[]): Salvaged | undefined {
+export function salvage(
+  input: unknown,
+  issues: readonly PathIssue[],
+  stubs: Readonly<Record<string, Stubber>>,
+): Salvaged | undefined {
   if (!isRecord(input)) return undefined;
   const copy = structuredClone(input) as Record<string, unknown>;
   const repaired: PropertyKey[][] = [];
@@ -49,14 +50,13 @@ export function salvage(input: unknown, issues: readonly PathIssue[], lists: rea
       continue;
     }
     if (typeof top !== "string") return undefined;
-    if (issue.path.length >= 2 && typeof index === "number" && lists.includes(top) && stubs[top] !== undefined) {
+    const stub = Object.hasOwn(stubs, top) ? stubs[top] : undefined;
+    if (issue.path.length >= 2 && typeof index === "number" && stub !== undefined) {
       const list = copy[top];
       if (!Array.isArray(list)) return undefined;
       const key = `${top}.${index}`;
       if (!stubbed.has(key)) {
-        const original: unknown = list[index];
-        const id = isRecord(original) && typeof original.id === "string" && original.id !== "" ? original.id : `#${index}`;
-        list[index] = stubs[top](id);
+        list[index] = stub(list[index], index);
         stubbed.add(key);
       }
       repaired.push([top, index]);

@@ -1,12 +1,12 @@
 // File formats of networks and scenarios as zod schemas: the only home of defaults.
 // Reference: docs/model.md (§1 network, §2 shocks, §3 policies, §7 scenario file).
 import { z } from "zod";
+import { defaultKinds, type Kinds } from "../kinds/index.ts";
+import { id, nonNegative, periods, positive } from "../kinds/fields.ts";
+import { policies } from "../kinds/policies/index.ts";
+import { shocks } from "../kinds/shocks/index.ts";
 
-const id = z.string().min(1, "must be a non-empty id");
-const nonNegative = z.number().finite("must be a finite number").min(0, "must be 0 or more");
-const positive = z.number().finite("must be a finite number").gt(0, "must be greater than 0");
-const periods = z.number().int("must be a whole number of periods").min(0, "must be 0 or more");
-const fraction = z.number().finite().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+export { distributionSchema, type Distribution } from "../kinds/fields.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Network (§1)
@@ -70,199 +70,14 @@ export type Flow = Network["flows"][number];
 export type Demand = Network["demand"][number];
 
 // ---------------------------------------------------------------------------------------------
-// Distributions (§2): a number, or one of five distributions.
+// Shocks (§2) and policies (§3): one file per kind under src/kinds/, the unions built there.
 
-const uniformSchema = z
-  .object({ dist: z.literal("uniform"), min: z.number().finite(), max: z.number().finite() })
-  .strict()
-  .refine((d) => d.min <= d.max, { message: "min must not exceed max", path: ["min"] });
-const triangularSchema = z
-  .object({
-    dist: z.literal("triangular"),
-    min: z.number().finite(),
-    mode: z.number().finite(),
-    max: z.number().finite(),
-  })
-  .strict()
-  .refine((d) => d.min <= d.mode && d.mode <= d.max, {
-    message: "needs min ≤ mode ≤ max",
-    path: ["mode"],
-  });
-const normalSchema = z
-  .object({
-    dist: z.literal("normal"),
-    mean: z.number().finite(),
-    sd: nonNegative,
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
-  })
-  .strict()
-  .refine((d) => d.min === undefined || d.max === undefined || d.min <= d.max, {
-    message: "min must not exceed max",
-    path: ["min"],
-  });
-const lognormalSchema = z
-  .object({ dist: z.literal("lognormal"), mu: z.number().finite(), sigma: nonNegative })
-  .strict();
-const choiceSchema = z
-  .object({
-    dist: z.literal("choice"),
-    values: z.array(z.number().finite()).min(1, "needs at least one value"),
-    weights: z.array(nonNegative).optional(),
-  })
-  .strict()
-  .refine((d) => d.weights === undefined || d.weights.length === d.values.length, {
-    message: "weights must have one entry per value",
-    path: ["weights"],
-  })
-  .refine((d) => d.weights === undefined || d.weights.some((w) => w > 0), {
-    message: "weights must not all be 0",
-    path: ["weights"],
-  });
-
-export const distributionSchema = z.union([
-  z.number().finite("must be a finite number"),
-  z.discriminatedUnion("dist", [uniformSchema, triangularSchema, normalSchema, lognormalSchema, choiceSchema]),
-]);
-export type Distribution = z.output<typeof distributionSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Shocks (§2). Common fields, then one schema per type.
-
-const shockBase = {
-  id,
-  probability: fraction.default(1),
-  start: distributionSchema.default(0),
-  /** Absent: the shock lasts to the horizon. */
-  duration: distributionSchema.optional(),
-  severity: distributionSchema.default(1),
-  after: z.object({ shock: id, lag: distributionSchema.default(0) }).strict().optional(),
-  description: z.string().optional(),
-};
-
-export const exportControlSchema = z
-  .object({
-    ...shockBase,
-    type: z.literal("export_control"),
-    imposer: id,
-    goods: z.array(id).min(1, "needs at least one good"),
-    targets: z.array(id).min(1, "needs at least one target (a country, a group, or all)"),
-  })
-  .strict();
-export const blockadeSchema = z.object({ ...shockBase, type: z.literal("blockade"), country: id }).strict();
-export const chokepointClosureSchema = z
-  .object({ ...shockBase, type: z.literal("chokepoint_closure"), chokepoint: id })
-  .strict();
-export const outageSchema = z
-  .object({
-    ...shockBase,
-    type: z.literal("outage"),
-    producers: z.array(id).min(1).optional(),
-    country: id.optional(),
-    goods: z.array(id).min(1).optional(),
-  })
-  .strict()
-  .refine((s) => (s.producers === undefined) !== (s.country === undefined), {
-    message: "needs either producers, or country (with optional goods), not both",
-    path: ["producers"],
-  })
-  .refine((s) => s.goods === undefined || s.country !== undefined, {
-    message: "goods goes with country",
-    path: ["goods"],
-  });
-export const demandSurgeSchema = z
-  .object({
-    ...shockBase,
-    type: z.literal("demand_surge"),
-    countries: z.array(id).min(1),
-    goods: z.array(id).min(1),
-  })
-  .strict();
-
-export const shockSchema = z.discriminatedUnion("type", [
-  exportControlSchema,
-  blockadeSchema,
-  chokepointClosureSchema,
-  outageSchema,
-  demandSurgeSchema,
-]);
+export const shockSchema = shocks.union;
 export type ShockInput = z.input<typeof shockSchema>;
 export type Shock = z.output<typeof shockSchema>;
 export type ShockType = Shock["type"];
 
-// ---------------------------------------------------------------------------------------------
-// Policies (§3)
-
-const policyBase = { id, cost: nonNegative.default(0), description: z.string().optional() };
-
-export const stockpileSchema = z
-  .object({
-    ...policyBase,
-    type: z.literal("stockpile"),
-    country: id,
-    good: id,
-    periods: nonNegative.optional(),
-    units: nonNegative.optional(),
-  })
-  .strict()
-  .refine((p) => (p.periods === undefined) !== (p.units === undefined), {
-    message: "needs exactly one of periods or units",
-    path: ["periods"],
-  });
-export const diversifySchema = z
-  .object({
-    ...policyBase,
-    type: z.literal("diversify"),
-    country: id,
-    good: id,
-    from: z.array(id).min(1),
-    to: z.array(id).min(1),
-    share: fraction,
-  })
-  .strict();
-export const capacitySchema = z
-  .object({
-    ...policyBase,
-    type: z.literal("capacity"),
-    country: id,
-    good: id,
-    units: positive,
-    buildPeriods: periods.default(0),
-    mode: z.enum(["standby", "displace"]).default("standby"),
-  })
-  .strict();
-export const substitutionSchema = z
-  .object({
-    ...policyBase,
-    type: z.literal("substitution"),
-    country: id,
-    good: id,
-    share: z.number().min(0, "must be between 0 and 1 (below 1)").lt(1, "must be below 1"),
-    successProbability: fraction.default(1),
-    delayPeriods: periods.default(0),
-  })
-  .strict();
-export const recyclingSchema = z
-  .object({
-    ...policyBase,
-    type: z.literal("recycling"),
-    country: id,
-    good: id,
-    share: z.number().min(0, "must be between 0 and 1 (below 1)").lt(1, "must be below 1"),
-  })
-  .strict();
-export const partnershipSchema = z
-  .object({ ...policyBase, type: z.literal("partnership"), group: id, goods: z.array(id).min(1) })
-  .strict();
-
-export const policySchema = z.discriminatedUnion("type", [
-  stockpileSchema,
-  diversifySchema,
-  capacitySchema,
-  substitutionSchema,
-  recyclingSchema,
-  partnershipSchema,
-]);
+export const policySchema = policies.union;
 export type PolicyInput = z.input<typeof policySchema>;
 export type Policy = z.output<typeof policySchema>;
 export type PolicyType = Policy["type"];
@@ -270,24 +85,37 @@ export type PolicyType = Policy["type"];
 // ---------------------------------------------------------------------------------------------
 // Scenario (§7)
 
-export const scenarioSchema = z
-  .object({
-    name: z.string(),
-    description: z.string().optional(),
-    /** A path relative to the scenario file, or the network inline. */
-    network: z.union([z.string().min(1), networkSchema]),
-    home: id,
-    horizon: z.number().int("must be a whole number of periods").min(1, "must be at least 1"),
-    period: z.string().default("period"),
-    trials: z.number().int("must be a whole number").min(1, "must be at least 1").default(10000),
-    seed: z.number().int("must be a whole number").min(0, "must be 0 or more").default(1),
-    objective: z.enum(["risk", "expected"]).default("risk"),
-    currency: z.string().default("units"),
-    shocks: z.array(shockSchema).default([]),
-    policies: z.array(policySchema).default([]),
-    options: z.record(id, z.array(id)).default({}),
-  })
-  .strict();
+function scenarioObject<S extends z.ZodType, P extends z.ZodType>(shock: S, policy: P) {
+  return z
+    .object({
+      name: z.string(),
+      description: z.string().optional(),
+      /** A path relative to the scenario file, or the network inline. */
+      network: z.union([z.string().min(1), networkSchema]),
+      home: id,
+      horizon: z.number().int("must be a whole number of periods").min(1, "must be at least 1"),
+      period: z.string().default("period"),
+      trials: z.number().int("must be a whole number").min(1, "must be at least 1").default(10000),
+      seed: z.number().int("must be a whole number").min(0, "must be 0 or more").default(1),
+      objective: z.enum(["risk", "expected"]).default("risk"),
+      currency: z.string().default("units"),
+      shocks: z.array(shock).default([]),
+      policies: z.array(policy).default([]),
+      options: z.record(id, z.array(id)).default({}),
+    })
+    .strict();
+}
+
+export const scenarioSchema = scenarioObject(shockSchema, policySchema);
+
+/**
+ * The scenario schema for a set of kinds. With kinds beyond the file format's, the parsed
+ * scenario holds elements of those kinds too, though its static type names only the default ones.
+ */
+export function makeScenarioSchema(kinds: Kinds): typeof scenarioSchema {
+  if (kinds === defaultKinds) return scenarioSchema;
+  return scenarioObject(kinds.shocks.union, kinds.policies.union) as unknown as typeof scenarioSchema;
+}
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioFile = z.output<typeof scenarioSchema>;

@@ -3,6 +3,7 @@
 // after which the scenario is re-validated with the same checks as a file.
 // Reference: docs/sweep.md (path syntax); suggestions by Levenshtein distance (suggest.ts).
 import { formatPath } from "../errors.ts";
+import { defaultKinds, type Kinds } from "../kinds/index.ts";
 import { isRecord } from "../scenario/is-record.ts";
 import type { PathIssue } from "../scenario/issues.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -30,10 +31,8 @@ export interface ParameterPath {
 const SWEPT_ROOTS = ["horizon", "shocks", "policies", "network"] as const;
 /** Arrays whose entries are addressed by their `id`. */
 const ID_COLLECTIONS = new Set(["shocks", "policies", "network.countries", "network.goods", "network.producers", "network.chokepoints"]);
-/** Shock fields that may hold a distribution: the field itself is settable to a number. */
-const DISTRIBUTION_FIELDS = ["start", "duration", "severity"] as const;
-/** Whole-number fields (`periods` in the schema). */
-const INTEGER_FIELDS = new Set(["horizon", "switchPeriods", "bypassPeriods", "buildPeriods", "delayPeriods"]);
+/** Whole-number fields (`periods` in the schema) outside shocks and policies, whose kinds name their own. */
+const INTEGER_FIELDS: ReadonlySet<string> = new Set(["horizon", "switchPeriods", "bypassPeriods"]);
 
 /** A path token: a key or id (`.name`, `["a.b"]`) or an index (`[3]`). */
 type Token = { key: string } | { index: number };
@@ -118,57 +117,76 @@ export interface PathIndex {
   lookup: Map<string, ParameterPath>;
 }
 
-/** Lists every number of the scenario that a sweep may set (docs/sweep.md, "Paths"). */
-export function indexPaths(scenario: Scenario): PathIndex {
+/**
+ * Lists every number of the scenario that a sweep may set (docs/sweep.md, "Paths"): every number
+ * it holds, plus the fields each shock's or policy's kind declares sweepable (`kinds`).
+ */
+export function indexPaths(scenario: Scenario, kinds: Kinds = defaultKinds): PathIndex {
   const paths: ParameterPath[] = [];
   const lookup = new Map<string, ParameterPath>();
-  const add = (tokens: Token[], alias: Token[], at: Segment[], value: unknown, leaf: string): void => {
+  const add = (tokens: Token[], alias: Token[], at: Segment[], value: unknown, integer: boolean): void => {
     const text = render(tokens);
     if (lookup.has(text)) return;
     const path: ParameterPath = {
       text,
       at,
       base: typeof value === "number" ? value : undefined,
-      integer: INTEGER_FIELDS.has(leaf),
+      integer,
       holds: typeof value === "number" ? "number" : value === undefined ? "nothing" : "distribution",
     };
     paths.push(path);
     lookup.set(text, path);
     lookup.set(render(alias), path);
   };
+  const registries: Readonly<Record<string, Kinds[keyof Kinds]>> = { shocks: kinds.shocks, policies: kinds.policies };
   // tokens: canonical (ids); alias: the same with indices for id collections
-  const walk = (value: unknown, tokens: Token[], alias: Token[], at: Segment[], collection: string): void => {
+  const walk = (value: unknown, tokens: Token[], alias: Token[], at: Segment[], collection: string, integers: ReadonlySet<string>): void => {
     const leaf = tokens.at(-1);
     const leafName = leaf !== undefined && "key" in leaf ? leaf.key : "";
     if (typeof value === "number") {
-      add(tokens, alias, at, value, leafName);
+      add(tokens, alias, at, value, integers.has(leafName));
     } else if (Array.isArray(value)) {
+      const registry = Object.hasOwn(registries, collection) ? registries[collection] : undefined;
       value.forEach((item, i) => {
         const id = ID_COLLECTIONS.has(collection) && isRecord(item) && typeof item.id === "string" ? item.id : undefined;
-        walk(item, [...tokens, id === undefined ? { index: i } : { key: id }], [...alias, { index: i }], [...at, i], "");
+        const next = [...tokens, id === undefined ? { index: i } : { key: id }];
+        const nextAlias = [...alias, { index: i }];
+        if (registry !== undefined && isRecord(item) && typeof item.type === "string") {
+          // a shock's or policy's kind names fields settable even when absent or a distribution
+          const sweepable = registry.sweepable({ type: item.type });
+          for (const field of sweepable.distributions) {
+            const parts = field.split(".");
+            const parent = walkRecord(item, parts.slice(0, -1));
+            if (parent === undefined) continue;
+            const keys = parts.map((key) => ({ key }));
+            add([...next, ...keys], [...nextAlias, ...keys], [...at, i, ...parts], parent[parts.at(-1)!], false);
+          }
+          walk(item, next, nextAlias, [...at, i], "", new Set(sweepable.integers));
+        } else {
+          walk(item, next, nextAlias, [...at, i], "", integers);
+        }
       });
     } else if (isRecord(value)) {
-      // a shock's distribution-valued fields are settable themselves (a number replaces the distribution)
-      if (collection === "" && tokens[0] !== undefined && "key" in tokens[0] && tokens[0].key === "shocks" && tokens.length === 2) {
-        for (const field of DISTRIBUTION_FIELDS) add([...tokens, { key: field }], [...alias, { key: field }], [...at, field], value[field], field);
-        if (isRecord(value.after)) {
-          const after = [...tokens, { key: "after" }, { key: "lag" }];
-          add(after, [...alias, { key: "after" }, { key: "lag" }], [...at, "after", "lag"], value.after.lag, "lag");
-        }
-      }
       if (collection === "" && tokens.length === 3 && render(tokens.slice(0, 2)) === "network.chokepoints") {
-        add([...tokens, { key: "bypassPeriods" }], [...alias, { key: "bypassPeriods" }], [...at, "bypassPeriods"], value.bypassPeriods, "bypassPeriods");
+        add([...tokens, { key: "bypassPeriods" }], [...alias, { key: "bypassPeriods" }], [...at, "bypassPeriods"], value.bypassPeriods, true);
       }
       for (const [key, child] of Object.entries(value)) {
         const next = [...tokens, { key }];
-        walk(child, next, [...alias, { key }], [...at, key], render(next));
+        walk(child, next, [...alias, { key }], [...at, key], render(next), integers);
       }
     }
   };
   for (const root of SWEPT_ROOTS) {
-    walk(scenario[root], [{ key: root }], [{ key: root }], [root], root);
+    walk(scenario[root], [{ key: root }], [{ key: root }], [root], root, INTEGER_FIELDS);
   }
   return { paths, lookup };
+}
+
+/** The record at `keys` under `value` (itself for no keys), or undefined where one is missing. */
+function walkRecord(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | undefined {
+  let node: unknown = value;
+  for (const key of keys) node = isRecord(node) ? node[key] : undefined;
+  return isRecord(node) ? node : undefined;
 }
 
 /** Paths that are sweep-level settings, not scenario parameters. */
@@ -213,12 +231,13 @@ export interface Assignment {
 export function withValues(
   scenario: Scenario,
   assignments: readonly Assignment[],
+  kinds: Kinds = defaultKinds,
 ): { scenario: Scenario } | { issues: PathIssue[] } {
   if (assignments.length === 0) return { scenario };
   const { file, networkFile, ...plain } = scenario;
   const copy = structuredClone(plain) as Record<string, unknown>;
   for (const { path, value } of assignments) setAt(copy, path.at, value);
-  const { value, issues } = validateScenario(copy, undefined);
+  const { value, issues } = validateScenario(copy, undefined, kinds);
   if (value === undefined || issues.length > 0) return { issues };
   return {
     scenario: {

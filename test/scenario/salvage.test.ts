@@ -1,6 +1,7 @@
 // Validation goes on past schema problems where it safely can, so every problem shows at once.
 import { describe, expect, it } from "vitest";
 import { formatPath } from "../../src/errors.ts";
+import { defaultKinds } from "../../src/kinds/index.ts";
 import { outsideRepairs, salvage } from "../../src/scenario/salvage.ts";
 import { validateNetwork } from "../../src/scenario/validate.ts";
 
@@ -23,13 +24,13 @@ describe("salvage", () => {
 
   it("replaces a broken list element by a stub that keeps its id, and gives up where no repair is safe", () => {
     const input = { home: "JP", shocks: [{ id: "s", type: "embargo" }], policies: [] };
-    const saved = salvage(input, [{ path: ["shocks", 0, "type"], message: "unknown shock type" }], ["shocks"]);
+    const saved = salvage(input, [{ path: ["shocks", 0, "type"], message: "unknown shock type" }], { shocks: defaultKinds.shocks.stub });
     expect(saved?.repaired).toEqual([["shocks", 0]]);
     expect((saved?.input.shocks as { id: string }[])[0]?.id).toBe("s");
     // the original is left alone
     expect(input.shocks[0]?.type).toBe("embargo");
     // a broken home is not repairable: no salvage
-    expect(salvage(input, [{ path: ["home"], message: "must be a text" }], ["shocks"])).toBeUndefined();
+    expect(salvage(input, [{ path: ["home"], message: "must be a text" }], { shocks: defaultKinds.shocks.stub })).toBeUndefined();
   });
 
   it("discards check issues at or under a repaired path only", () => {
