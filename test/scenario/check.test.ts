@@ -336,8 +336,8 @@ describe("checkScenario", () => {
   });
 
   it("rejects diversifying to places where no producer of the good stands", () => {
-    const diversify = (to: string[]) => (s: ScenarioInput) => {
-      s.policies = [{ id: "d", type: "diversify", country: "JP", good: "ndpr", from: ["CN"], to, share: 0.5 }];
+    const diversify = (to: string[], from = ["CN"]) => (s: ScenarioInput) => {
+      s.policies = [{ id: "d", type: "diversify", country: "JP", good: "ndpr", from, to, share: 0.5 }];
       s.options = {};
     };
     expect(scenarioIssues(diversify(["US", "JP"]))).toEqual([
@@ -345,6 +345,10 @@ describe("checkScenario", () => {
     ]);
     expect(scenarioIssues(diversify(["likeminded"]))).toEqual([]);
     expect(scenarioIssues(diversify(["AU"]))).toEqual([]);
+    // the producers in `to` are all in `from` too: none receives (the engine once caught this)
+    expect(scenarioIssues(diversify(["AU"], ["CN", "AU"]))).toEqual([
+      "policies[0].to  every producer of ndpr in AU is also in 'from' or has no capacity, so there is nowhere to move the volume to",
+    ]);
   });
 
   it("resolves the policies of options and reserves the name baseline", () => {
