@@ -15,6 +15,8 @@ export { jsonSchemaOf } from "./scenario/json-schema.ts";
 export { type OptionSpec, type PreparedRun, optionsOf, prepareRun, runTrials } from "./engine/run.ts";
 export { type TrialResults, Simulator } from "./engine/simulate.ts";
 export { type CompiledNetwork, compilePlan } from "./engine/compile.ts";
+export { type Program, compileProgram } from "./engine/program.ts";
+export { type Kinds, type ShockKind, type PolicyKind, defaultKinds, makeRegistry, shockKinds, policyKinds } from "./kinds/index.ts";
 export { rngFor, policyRngFor, type Rng } from "./engine/rng.ts";
 export * from "./stats/index.ts";
 export * from "./stats/score-options.ts";

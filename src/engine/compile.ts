@@ -1,6 +1,7 @@
 // Freezes a network plan into flat typed arrays (CSR by good in bill-of-materials order), so the
 // trial loop touches numbers by index only. Reference: graphology NeighborhoodIndex (CSR once).
-import { InputError } from "../errors.ts";
+// One small step per block of arrays; the plan comes from a resolved scenario, so nothing here
+// validates (the scenario layer has checked every rule, with positions).
 import type { NetworkPlan } from "./plan.ts";
 
 /** One option's network as flat arrays. Goods are in BOM order (inputs first). */
@@ -85,64 +86,132 @@ export interface CompiledNetwork {
 
 /** Compiles a plan (policies already applied) for the given home country. */
 export function compilePlan(plan: NetworkPlan, homeId: string): CompiledNetwork {
-  const nG = plan.goodIds.length;
-  const nC = plan.countryIds.length;
-  const home = plan.countryIds.indexOf(homeId);
-  if (home < 0) throw new InputError([{ path: "home", message: `unknown country '${homeId}'` }]);
+  const order = orderEntities(plan);
+  const starts = goodStarts(plan, order);
+  const producers = producerArrays(plan, order);
+  const flows = flowArrays(plan, order);
+  const pairs = pairMatrix(plan, order, starts, flows);
+  const slots = slotArrays(plan, order);
+  const scored = scoredArrays(plan, order, slots, plan.countryIds.indexOf(homeId));
+  return {
+    nCountries: plan.countryIds.length,
+    nGoods: plan.goodIds.length,
+    nProducers: order.producers.length,
+    nFlows: order.flows.length,
+    nSlots: order.slots.length,
+    countryIds: plan.countryIds,
+    countryGroups: plan.countryGroups,
+    goodIds: plan.goodIds,
+    chokepointIds: plan.chokepointIds,
+    goodWeight: Float64Array.from(plan.goods, (g) => g.price * g.weight),
+    goodSwitch: Float64Array.from(plan.goods, (g) => g.switchPeriods),
+    ...starts,
+    ...pairs,
+    ...producers,
+    ...inputSlots(plan, order),
+    ...flows,
+    ...slots,
+    ...stageArrays(plan, order),
+    ...partnerArrays(plan),
+    ...scored,
+  };
+}
 
-  // producers grouped by good (BOM order), stable
-  const pOrder = plan.producers.map((_, i) => i).sort((a, b) => {
+/** Where each producer, flow and consumer slot of the plan goes in the compiled arrays. */
+interface Order {
+  /** plan producer indices, grouped by good (BOM order), stable */
+  producers: number[];
+  /** new index of each plan producer */
+  newProducer: Int32Array;
+  /** plan flow indices, grouped by producer (so by good), stable */
+  flows: number[];
+  newFlow: Int32Array;
+  /** slot keys `country * nGoods + good`: every (country, good) with an inflow or a demand, by good then country */
+  slots: number[];
+  slotOf: Map<number, number>;
+}
+
+function orderEntities(plan: NetworkPlan): Order {
+  const nG = plan.goodIds.length;
+  const producers = plan.producers.map((_, i) => i).sort((a, b) => {
     const ga = plan.producers[a]?.good ?? 0;
     const gb = plan.producers[b]?.good ?? 0;
     return ga - gb || a - b;
   });
-  const newP = new Int32Array(plan.producers.length);
-  pOrder.forEach((old, i) => {
-    newP[old] = i;
+  const newProducer = inverse(producers);
+  const keys = new Set<number>();
+  for (const f of plan.flows) keys.add(f.to * nG + at(plan.producers, f.producer).good);
+  for (const key of plan.demand0.keys()) keys.add(key);
+  const slots = [...keys].sort((a, b) => (a % nG) - (b % nG) || Math.floor(a / nG) - Math.floor(b / nG));
+  const flows = plan.flows.map((_, i) => i).sort((a, b) => {
+    return (newProducer[at(plan.flows, a).producer] ?? 0) - (newProducer[at(plan.flows, b).producer] ?? 0) || a - b;
   });
-  const nP = pOrder.length;
+  return { producers, newProducer, flows, newFlow: inverse(flows), slots, slotOf: new Map(slots.map((key, i) => [key, i])) };
+}
 
-  // slots: every (country, good) with an inflow or a demand, grouped by good then country
-  const slotKeys = new Set<number>();
-  for (const f of plan.flows) slotKeys.add(f.to * nG + at(plan.producers, f.producer).good);
-  for (const key of plan.demand0.keys()) slotKeys.add(key);
-  const slotList = [...slotKeys].sort((a, b) => (a % nG) - (b % nG) || Math.floor(a / nG) - Math.floor(b / nG));
-  const slotOf = new Map(slotList.map((key, i) => [key, i]));
-  const nS = slotList.length;
-
-  // flows grouped by producer (so by good), stable
-  const fOrder = plan.flows.map((_, i) => i).sort((a, b) => {
-    return (newP[at(plan.flows, a).producer] ?? 0) - (newP[at(plan.flows, b).producer] ?? 0) || a - b;
+function inverse(order: readonly number[]): Int32Array {
+  const out = new Int32Array(order.length);
+  order.forEach((old, i) => {
+    out[old] = i;
   });
-  const newF = new Int32Array(plan.flows.length);
-  fOrder.forEach((old, i) => {
-    newF[old] = i;
-  });
-  const nF = fOrder.length;
+  return out;
+}
 
+/** CSR starts of each good's producers and consumer slots. */
+function goodStarts(plan: NetworkPlan, order: Order): Pick<CompiledNetwork, "goodProducerStart" | "goodSlotStart"> {
+  const nG = plan.goodIds.length;
   const goodProducerStart = new Int32Array(nG + 1);
   const goodSlotStart = new Int32Array(nG + 1);
   for (const p of plan.producers) goodProducerStart[p.good + 1]! += 1;
-  for (const key of slotList) goodSlotStart[(key % nG) + 1]! += 1;
+  for (const key of order.slots) goodSlotStart[(key % nG) + 1]! += 1;
   for (let g = 0; g < nG; g++) {
     goodProducerStart[g + 1]! += goodProducerStart[g]!;
     goodSlotStart[g + 1]! += goodSlotStart[g]!;
   }
+  return { goodProducerStart, goodSlotStart };
+}
 
-  const producerCountry = new Int32Array(nP);
-  const producerCapacity = new Float64Array(nP);
-  const producerStandbyOwner = new Int32Array(nP);
-  const producerImmune = new Uint8Array(nP);
-  const producerIds: string[] = new Array<string>(nP);
-  pOrder.forEach((old, i) => {
+type ProducerArrays = Pick<
+  CompiledNetwork,
+  "producerIds" | "producerCountry" | "producerCapacity" | "producerStandbyOwner" | "producerImmune"
+>;
+
+function producerArrays(plan: NetworkPlan, order: Order): ProducerArrays {
+  const nP = order.producers.length;
+  const out: ProducerArrays = {
+    producerIds: new Array<string>(nP),
+    producerCountry: new Int32Array(nP),
+    producerCapacity: new Float64Array(nP),
+    producerStandbyOwner: new Int32Array(nP),
+    producerImmune: new Uint8Array(nP),
+  };
+  order.producers.forEach((old, i) => {
     const p = at(plan.producers, old);
-    producerIds[i] = p.id;
-    producerCountry[i] = p.country;
-    producerCapacity[i] = p.capacity;
-    producerStandbyOwner[i] = p.standbyOwner;
-    producerImmune[i] = p.immune ? 1 : 0;
+    out.producerIds[i] = p.id;
+    out.producerCountry[i] = p.country;
+    out.producerCapacity[i] = p.capacity;
+    out.producerStandbyOwner[i] = p.standbyOwner;
+    out.producerImmune[i] = p.immune ? 1 : 0;
   });
+  return out;
+}
 
+type FlowArrays = Pick<
+  CompiledNetwork,
+  | "flowProducer"
+  | "flowSlot"
+  | "flowVolume"
+  | "flowImmune"
+  | "flowTo"
+  | "flowRouteStart"
+  | "flowRoute"
+  | "producerFlowStart"
+>;
+
+function flowArrays(plan: NetworkPlan, order: Order): FlowArrays {
+  const nG = plan.goodIds.length;
+  const nF = order.flows.length;
+  const nP = order.producers.length;
   const flowProducer = new Int32Array(nF);
   const flowSlot = new Int32Array(nF);
   const flowVolume = new Float64Array(nF);
@@ -151,110 +220,185 @@ export function compilePlan(plan: NetworkPlan, homeId: string): CompiledNetwork 
   const flowRouteStart = new Int32Array(nF + 1);
   const routes: number[] = [];
   const producerFlowStart = new Int32Array(nP + 1);
-  fOrder.forEach((old, i) => {
+  order.flows.forEach((old, i) => {
     const f = at(plan.flows, old);
     const p = at(plan.producers, f.producer);
-    flowProducer[i] = newP[f.producer]!;
-    flowSlot[i] = slotOf.get(f.to * nG + p.good)!;
+    flowProducer[i] = order.newProducer[f.producer]!;
+    flowSlot[i] = order.slotOf.get(f.to * nG + p.good)!;
     flowVolume[i] = f.volume;
     flowImmune[i] = p.immune ? 1 : 0;
     flowTo[i] = f.to;
     routes.push(...f.route);
     flowRouteStart[i + 1] = routes.length;
-    producerFlowStart[newP[f.producer]! + 1]! += 1;
+    producerFlowStart[order.newProducer[f.producer]! + 1]! += 1;
   });
   for (let p = 0; p < nP; p++) producerFlowStart[p + 1]! += producerFlowStart[p]!;
+  const flowRoute = Int32Array.from(routes);
+  return { flowProducer, flowSlot, flowVolume, flowImmune, flowTo, flowRouteStart, flowRoute, producerFlowStart };
+}
 
-  // dense producer × slot pair matrix per good
+/** The dense producer × slot matrix of each good: its first flow, and flows chained per pair. */
+function pairMatrix(
+  plan: NetworkPlan,
+  order: Order,
+  starts: Pick<CompiledNetwork, "goodProducerStart" | "goodSlotStart">,
+  flows: Pick<CompiledNetwork, "flowProducer" | "flowSlot">,
+): Pick<CompiledNetwork, "goodPairStart" | "pairFlow" | "flowNextInPair"> {
+  const nG = plan.goodIds.length;
+  const { goodProducerStart, goodSlotStart } = starts;
   const goodPairStart = new Int32Array(nG + 1);
   for (let g = 0; g < nG; g++) {
     const np = goodProducerStart[g + 1]! - goodProducerStart[g]!;
     const ns = goodSlotStart[g + 1]! - goodSlotStart[g]!;
     goodPairStart[g + 1] = goodPairStart[g]! + np * ns;
   }
+  const nF = flows.flowProducer.length;
   const pairFlow = new Int32Array(goodPairStart[nG]!).fill(-1);
   const flowNextInPair = new Int32Array(nF).fill(-1);
   for (let f = nF - 1; f >= 0; f--) {
-    const p = flowProducer[f]!;
-    const s = flowSlot[f]!;
-    const g = slotList[s]! % nG;
+    const p = flows.flowProducer[f]!;
+    const s = flows.flowSlot[f]!;
+    const g = order.slots[s]! % nG;
     const ns = goodSlotStart[g + 1]! - goodSlotStart[g]!;
     const pair = goodPairStart[g]! + (p - goodProducerStart[g]!) * ns + (s - goodSlotStart[g]!);
     flowNextInPair[f] = pairFlow[pair]!;
     pairFlow[pair] = f;
   }
+  return { goodPairStart, pairFlow, flowNextInPair };
+}
 
-  // input slots of each producer
-  const producerInputStart = new Int32Array(nP + 1);
-  const inputSlots: number[] = [];
-  const problems: { path: string; message: string }[] = [];
-  for (let i = 0; i < nP; i++) {
-    const p = at(plan.producers, pOrder[i]!);
+/** Each producer's input slots: its country's slots of its good's inputs (none for an immune one). */
+function inputSlots(plan: NetworkPlan, order: Order): Pick<CompiledNetwork, "producerInputStart" | "producerInputSlot"> {
+  const nG = plan.goodIds.length;
+  const producerInputStart = new Int32Array(order.producers.length + 1);
+  const slots: number[] = [];
+  order.producers.forEach((old, i) => {
+    const p = at(plan.producers, old);
     if (!p.immune) {
-      for (const inputId of Object.keys(at(plan.goods, p.good).inputs)) {
-        const gi = plan.goodIds.indexOf(inputId);
-        const slot = slotOf.get(p.country * nG + gi);
-        if (slot === undefined) {
-          problems.push({
-            path: `producers.${p.id}`,
-            message: `producer '${p.id}' makes '${plan.goodIds[p.good]}' in '${plan.countryIds[p.country]}', which has no inflow of its input '${inputId}'`,
-          });
-        } else inputSlots.push(slot);
+      // the scenario layer has checked that the country receives every input (MODEL §1)
+      for (const input of Object.keys(at(plan.goods, p.good).inputs)) {
+        slots.push(mustGet(order.slotOf, p.country * nG + plan.goodIds.indexOf(input)));
       }
     }
-    producerInputStart[i + 1] = inputSlots.length;
-  }
-  if (problems.length > 0) throw new InputError(problems);
-
-  const slotCountry = new Int32Array(nS);
-  const slotGood = new Int32Array(nS);
-  const slotUse = new Float64Array(nS);
-  const slotDemand = new Float64Array(nS);
-  const slotDemand0 = new Float64Array(nS);
-  const slotInventory = new Float64Array(nS);
-  const slotStockpile = new Float64Array(nS);
-  slotList.forEach((key, s) => {
-    const g = key % nG;
-    slotCountry[s] = Math.floor(key / nG);
-    slotGood[s] = g;
-    slotDemand0[s] = plan.demand0.get(key) ?? 0;
-    slotDemand[s] = slotDemand0[s]!;
-    // no policy changes a country's total inflow at build time (staged changes act in the loop)
-    slotUse[s] = plan.use0.get(key) ?? 0;
-    slotInventory[s] = at(plan.goods, g).inventoryPeriods * (plan.use0.get(key) ?? 0);
-    slotStockpile[s] = plan.stockpiles.get(key) ?? 0;
+    producerInputStart[i + 1] = slots.length;
   });
+  return { producerInputStart, producerInputSlot: Int32Array.from(slots) };
+}
 
-  // staged changes
+type SlotArrays = Pick<
+  CompiledNetwork,
+  "slotCountry" | "slotGood" | "slotUse" | "slotDemand" | "slotDemand0" | "slotInventory" | "slotStockpile"
+>;
+
+function slotArrays(plan: NetworkPlan, order: Order): SlotArrays {
+  const nG = plan.goodIds.length;
+  const nS = order.slots.length;
+  const out: SlotArrays = {
+    slotCountry: new Int32Array(nS),
+    slotGood: new Int32Array(nS),
+    slotUse: new Float64Array(nS),
+    slotDemand: new Float64Array(nS),
+    slotDemand0: new Float64Array(nS),
+    slotInventory: new Float64Array(nS),
+    slotStockpile: new Float64Array(nS),
+  };
+  order.slots.forEach((key, s) => {
+    const g = key % nG;
+    out.slotCountry[s] = Math.floor(key / nG);
+    out.slotGood[s] = g;
+    out.slotDemand0[s] = plan.demand0.get(key) ?? 0;
+    out.slotDemand[s] = out.slotDemand0[s]!;
+    // no policy changes a country's total inflow at build time (staged changes act in the loop)
+    out.slotUse[s] = plan.use0.get(key) ?? 0;
+    out.slotInventory[s] = at(plan.goods, g).inventoryPeriods * (plan.use0.get(key) ?? 0);
+    out.slotStockpile[s] = plan.stockpiles.get(key) ?? 0;
+  });
+  return out;
+}
+
+type StageArrays = Pick<
+  CompiledNetwork,
+  | "nStages"
+  | "stagePolicyIds"
+  | "stageFrom"
+  | "stageProbability"
+  | "stageFlowStart"
+  | "stageFlow"
+  | "stageFlowBefore"
+  | "stageFlowAfter"
+  | "stageSlotStart"
+  | "stageSlot"
+  | "stageSlotBefore"
+  | "stageSlotAfter"
+  | "stageProducerStart"
+  | "stageProducer"
+  | "stageProducerBefore"
+  | "stageProducerAfter"
+>;
+
+/** Staged changes (capacity build-out, substitution) as CSR over flows, slots and producers. */
+function stageArrays(plan: NetworkPlan, order: Order): StageArrays {
   const nStages = plan.stages.length;
   const stageFrom = new Int32Array(nStages);
   const stageProbability = new Float64Array(nStages);
-  const stageFlowStart = new Int32Array(nStages + 1);
-  const stageSlotStart = new Int32Array(nStages + 1);
-  const stageProducerStart = new Int32Array(nStages + 1);
-  const sf: number[] = [];
-  const sfb: number[] = [];
-  const sfa: number[] = [];
-  const ss: number[] = [];
-  const ssb: number[] = [];
-  const ssa: number[] = [];
-  const sp: number[] = [];
-  const spb: number[] = [];
-  const spa: number[] = [];
+  const flows = new StagedFactors(nStages);
+  const slots = new StagedFactors(nStages);
+  const producers = new StagedFactors(nStages);
   plan.stages.forEach((stage, k) => {
     stageFrom[k] = stage.from;
     stageProbability[k] = stage.successProbability;
-    for (const [f, [b, a]] of stage.flows) sf.push(newF[f]!), sfb.push(b), sfa.push(a);
+    for (const [f, [b, a]] of stage.flows) flows.push(order.newFlow[f]!, b, a);
     for (const [key, [b, a]] of stage.uses) {
-      const s = slotOf.get(key);
-      if (s !== undefined) ss.push(s), ssb.push(b), ssa.push(a);
+      const s = order.slotOf.get(key);
+      if (s !== undefined) slots.push(s, b, a);
     }
-    for (const [p, [b, a]] of stage.producers) sp.push(newP[p]!), spb.push(b), spa.push(a);
-    stageFlowStart[k + 1] = sf.length;
-    stageSlotStart[k + 1] = ss.length;
-    stageProducerStart[k + 1] = sp.length;
+    for (const [p, [b, a]] of stage.producers) producers.push(order.newProducer[p]!, b, a);
+    flows.close(k);
+    slots.close(k);
+    producers.close(k);
   });
+  return {
+    nStages,
+    stagePolicyIds: plan.stages.map((s) => s.policyId),
+    stageFrom,
+    stageProbability,
+    stageFlowStart: flows.start,
+    stageFlow: Int32Array.from(flows.items),
+    stageFlowBefore: Float64Array.from(flows.before),
+    stageFlowAfter: Float64Array.from(flows.after),
+    stageSlotStart: slots.start,
+    stageSlot: Int32Array.from(slots.items),
+    stageSlotBefore: Float64Array.from(slots.before),
+    stageSlotAfter: Float64Array.from(slots.after),
+    stageProducerStart: producers.start,
+    stageProducer: Int32Array.from(producers.items),
+    stageProducerBefore: Float64Array.from(producers.before),
+    stageProducerAfter: Float64Array.from(producers.after),
+  };
+}
 
+/** One CSR list of (index, factor before, factor after) per stage. */
+class StagedFactors {
+  readonly start: Int32Array;
+  readonly items: number[] = [];
+  readonly before: number[] = [];
+  readonly after: number[] = [];
+  constructor(nStages: number) {
+    this.start = new Int32Array(nStages + 1);
+  }
+  push(item: number, before: number, after: number): void {
+    this.items.push(item);
+    this.before.push(before);
+    this.after.push(after);
+  }
+  close(stage: number): void {
+    this.start[stage + 1] = this.items.length;
+  }
+}
+
+function partnerArrays(plan: NetworkPlan): Pick<CompiledNetwork, "nPartnerships" | "partnerCountry" | "partnerGood"> {
+  const nC = plan.countryIds.length;
+  const nG = plan.goodIds.length;
   const nPartnerships = plan.partnerships.length;
   const partnerCountry = new Uint8Array(nPartnerships * nC);
   const partnerGood = new Uint8Array(nPartnerships * nG);
@@ -262,80 +406,25 @@ export function compilePlan(plan: NetworkPlan, homeId: string): CompiledNetwork 
     partnerCountry.set(pt.countries, k * nC);
     partnerGood.set(pt.goods, k * nG);
   });
+  return { nPartnerships, partnerCountry, partnerGood };
+}
 
+type ScoredArrays = Pick<CompiledNetwork, "home" | "nScored" | "scoredGood" | "scoredSlot" | "scoredWeight">;
+
+/** The home's slots with baseline demand, and the per-period denominator of U. */
+function scoredArrays(plan: NetworkPlan, order: Order, slots: SlotArrays, home: number): ScoredArrays {
   const scoredGood: number[] = [];
   const scoredSlot: number[] = [];
   let scoredWeight = 0;
-  for (let s = 0; s < nS; s++) {
-    if (slotCountry[s] === home && slotDemand0[s]! > 0) {
-      scoredGood.push(slotGood[s]!);
+  for (let s = 0; s < order.slots.length; s++) {
+    if (slots.slotCountry[s] === home && slots.slotDemand0[s]! > 0) {
+      scoredGood.push(slots.slotGood[s]!);
       scoredSlot.push(s);
-      const good = at(plan.goods, slotGood[s]!);
-      scoredWeight += good.price * good.weight * slotDemand0[s]!;
+      const good = at(plan.goods, slots.slotGood[s]!);
+      scoredWeight += good.price * good.weight * slots.slotDemand0[s]!;
     }
   }
-  if (scoredGood.length === 0) {
-    throw new InputError([{ path: "home", message: `the home country '${homeId}' has no demand to score in the network` }]);
-  }
-
   return {
-    nCountries: nC,
-    nGoods: nG,
-    nProducers: nP,
-    nFlows: nF,
-    nSlots: nS,
-    countryIds: plan.countryIds,
-    countryGroups: plan.countryGroups,
-    goodIds: plan.goodIds,
-    chokepointIds: plan.chokepointIds,
-    goodWeight: Float64Array.from(plan.goods, (g) => g.price * g.weight),
-    goodSwitch: Float64Array.from(plan.goods, (g) => g.switchPeriods),
-    goodProducerStart,
-    goodSlotStart,
-    goodPairStart,
-    pairFlow,
-    flowNextInPair,
-    producerIds,
-    producerCountry,
-    producerCapacity,
-    producerStandbyOwner,
-    producerImmune,
-    producerFlowStart,
-    producerInputStart,
-    producerInputSlot: Int32Array.from(inputSlots),
-    flowProducer,
-    flowSlot,
-    flowVolume,
-    flowImmune,
-    flowRouteStart,
-    flowRoute: Int32Array.from(routes),
-    flowTo,
-    slotCountry,
-    slotGood,
-    slotUse,
-    slotDemand,
-    slotDemand0,
-    slotInventory,
-    slotStockpile,
-    nStages,
-    stagePolicyIds: plan.stages.map((s) => s.policyId),
-    stageFrom,
-    stageProbability,
-    stageFlowStart,
-    stageFlow: Int32Array.from(sf),
-    stageFlowBefore: Float64Array.from(sfb),
-    stageFlowAfter: Float64Array.from(sfa),
-    stageSlotStart,
-    stageSlot: Int32Array.from(ss),
-    stageSlotBefore: Float64Array.from(ssb),
-    stageSlotAfter: Float64Array.from(ssa),
-    stageProducerStart,
-    stageProducer: Int32Array.from(sp),
-    stageProducerBefore: Float64Array.from(spb),
-    stageProducerAfter: Float64Array.from(spa),
-    nPartnerships,
-    partnerCountry,
-    partnerGood,
     home,
     nScored: scoredGood.length,
     scoredGood: Int32Array.from(scoredGood),
@@ -347,5 +436,11 @@ export function compilePlan(plan: NetworkPlan, homeId: string): CompiledNetwork 
 function at<T>(arr: readonly T[], i: number): T {
   const v = arr[i];
   if (v === undefined) throw new Error(`index ${i} out of range`);
+  return v;
+}
+
+function mustGet(map: ReadonlyMap<number, number>, key: number): number {
+  const v = map.get(key);
+  if (v === undefined) throw new Error(`internal: no slot ${key} (the scenario layer should have caught it)`);
   return v;
 }

@@ -4,12 +4,9 @@ import { InputError } from "../errors.ts";
 import { buildModel, type SupplyGraph } from "../model/build.ts";
 import { defaultKinds, type Kinds } from "../kinds/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { type CompiledNetwork, compilePlan } from "./compile.ts";
-import { planFromModel } from "./plan.ts";
-import { applyPolicies } from "./policies.ts";
+import { compileProgram, type Program } from "./program.ts";
 import { policyRngFor, rngFor } from "./rng.ts";
 import { makeShockSampler, newShockDraws, type ShockSampler, sampleShocks } from "./sample.ts";
-import { compileShockEffects } from "./shocks.ts";
 import { newTrialResults, Simulator, type TrialResults } from "./simulate.ts";
 
 /** A named bundle of policies; `baseline` has none. */
@@ -23,7 +20,8 @@ export interface PreparedRun {
   scenario: Scenario;
   seed: number;
   options: OptionSpec[];
-  networks: CompiledNetwork[];
+  /** one compiled program per option */
+  networks: Program[];
   simulators: Simulator[];
   sampler: ShockSampler;
   /** ids of the home's scored goods, in result column order */
@@ -50,7 +48,10 @@ export function optionsOf(scenario: Scenario, only?: readonly string[]): OptionS
   return all.filter((o) => o.id === "baseline" || only.includes(o.id));
 }
 
-/** Compiles every option of a scenario once. */
+/**
+ * Compiles every option of a scenario once: one frozen Program per option from the scenario's
+ * model graph (built here unless given), and a simulator on each.
+ */
 export function prepareRun(
   scenario: Scenario,
   opts: { options?: OptionSpec[]; seed?: number; graph?: SupplyGraph; kinds?: Kinds } = {},
@@ -60,23 +61,13 @@ export function prepareRun(
   const options = opts.options ?? optionsOf(scenario);
   const policyIndex = new Map(scenario.policies.map((p, i) => [p.id, i]));
   const networks = options.map((option) => {
-    const plan = planFromModel(graph);
-    const indices = option.policies.map((id) => {
-      const i = policyIndex.get(id);
-      if (i === undefined) {
-        throw new InputError([{ path: `options.${option.id}`, message: `unknown policy '${id}'` }]);
-      }
-      return i;
-    });
-    // file order within a kind, whatever order the option lists its policies in
+    // file order, whatever order the option lists its policies in (optionsOf resolved the ids)
+    const indices = option.policies.map((id) => policyIndex.get(id) ?? unresolvedPolicy(option, id));
     const chosen = indices.sort((a, b) => a - b).map((i) => scenario.policies[i]!);
-    applyPolicies(plan, chosen, kinds.policies);
-    return compilePlan(plan, scenario.home);
+    return compileProgram(graph, scenario, chosen, kinds);
   });
   const sampler = makeShockSampler(scenario.shocks, scenario.horizon, (s) => kinds.shocks.of(s).bypass?.(s, scenario.network) ?? -1);
-  const simulators = networks.map(
-    (net) => new Simulator(net, compileShockEffects(net, scenario.shocks, kinds.shocks), scenario.horizon),
-  );
+  const simulators = networks.map((program) => new Simulator(program));
   const first = networks[0]!;
   return {
     scenario,
@@ -87,6 +78,10 @@ export function prepareRun(
     sampler,
     scoredGoods: Array.from(first.scoredGood, (g) => first.goodIds[g]!),
   };
+}
+
+function unresolvedPolicy(option: OptionSpec, id: string): never {
+  throw new Error(`internal: option '${option.id}' names policy '${id}', which the scenario does not define`);
 }
 
 /** Runs trials [first, first + count) for every option; results are in trial order. */

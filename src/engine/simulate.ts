@@ -1,9 +1,8 @@
 // One option's trial loop (MODEL §4) on typed arrays: producers, cuts, replacement rationing,
 // stocks, availability; then the unmet share U, U_g and time to recover.
 // Reference: docs/model.md; input-output rationing in the manner of Hallegatte 2008 (ARIO).
-import type { CompiledNetwork } from "./compile.ts";
+import type { Program } from "./program.ts";
 import type { ShockDraws } from "./sample.ts";
-import type { ShockEffect } from "./effects.ts";
 
 /** Relative tolerance below which a shortfall is rounding, not a shortfall. */
 const EPS = 1e-9;
@@ -38,22 +37,10 @@ export function newTrialResults(first: number, count: number, nScored: number, s
   };
 }
 
-/** A reusable simulator of one option: all scratch space is allocated once, here. */
+/** A reusable simulator of one option: it reads a compiled Program and allocates scratch only. */
 export class Simulator {
-  readonly net: CompiledNetwork;
+  readonly net: Program;
   readonly horizon: number;
-  private readonly nShocks: number;
-  private readonly cutStart: Int32Array;
-  private readonly cutFlows: Int32Array;
-  private readonly outStart: Int32Array;
-  private readonly outProducers: Int32Array;
-  private readonly surgeStart: Int32Array;
-  private readonly surgeSlots: Int32Array;
-  private readonly blockCountry: Int32Array;
-  private readonly isEmbargo: Uint8Array;
-  private readonly embProducer: Uint8Array;
-  private readonly embCountry: Uint8Array;
-  // scratch
   private readonly planVol: Float64Array;
   private readonly capFactor: Float64Array;
   private readonly useFactor: Float64Array;
@@ -78,41 +65,15 @@ export class Simulator {
   private readonly candidates: Int32Array;
   /** goods touched by an active shock this period (a cut flow, an outage, a surge) */
   private readonly goodHit: Uint8Array;
-  /** distinct input slots of each good's producers: CSR */
-  private readonly goodInputStart: Int32Array;
-  private readonly goodInputSlot: Int32Array;
-  private readonly flowGood: Int32Array;
-  private readonly producerGood: Int32Array;
   private readonly inRound: Uint8Array;
   private readonly lossNum: Float64Array;
   private readonly firstShort: Int32Array;
   private readonly recovered: Int32Array;
 
-  constructor(net: CompiledNetwork, effects: readonly ShockEffect[], horizon: number) {
-    this.net = net;
-    this.horizon = horizon;
-    const n = effects.length;
-    this.nShocks = n;
-    const csr = (pick: (e: ShockEffect) => number[]): [Int32Array, Int32Array] => {
-      const start = new Int32Array(n + 1);
-      const items: number[] = [];
-      effects.forEach((e, j) => {
-        items.push(...pick(e));
-        start[j + 1] = items.length;
-      });
-      return [start, Int32Array.from(items)];
-    };
-    [this.cutStart, this.cutFlows] = csr((e) => e.cutFlows);
-    [this.outStart, this.outProducers] = csr((e) => e.outageProducers);
-    [this.surgeStart, this.surgeSlots] = csr((e) => e.surgeSlots);
-    this.blockCountry = Int32Array.from(effects, (e) => e.blockadeCountry);
-    this.isEmbargo = Uint8Array.from(effects, (e) => (e.embargoProducers.length > 0 ? 1 : 0));
-    this.embProducer = new Uint8Array(n * net.nProducers);
-    this.embCountry = new Uint8Array(n * net.nCountries);
-    effects.forEach((e, j) => {
-      for (const p of e.embargoProducers) this.embProducer[j * net.nProducers + p] = 1;
-      for (const c of e.embargoCountries) this.embCountry[j * net.nCountries + c] = 1;
-    });
+  constructor(program: Program) {
+    const net = program;
+    this.net = program;
+    this.horizon = program.horizon;
     this.planVol = new Float64Array(net.nFlows);
     this.capFactor = new Float64Array(net.nProducers);
     this.useFactor = new Float64Array(net.nSlots);
@@ -120,7 +81,7 @@ export class Simulator {
     this.outage = new Float64Array(net.nProducers);
     this.surge = new Float64Array(net.nSlots);
     this.block = new Float64Array(net.nCountries);
-    this.activeEmb = new Int32Array(n);
+    this.activeEmb = new Int32Array(net.nShocks);
     this.inflow = new Float64Array(net.nSlots);
     this.useNow = new Float64Array(net.nSlots);
     this.request = new Float64Array(net.nSlots);
@@ -135,20 +96,6 @@ export class Simulator {
     this.pairAsk = new Float64Array(net.pairFlow.length);
     this.candidates = new Int32Array(net.nProducers);
     this.goodHit = new Uint8Array(net.nGoods);
-    this.flowGood = Int32Array.from(net.flowSlot, (slot) => net.slotGood[slot]!);
-    this.producerGood = new Int32Array(net.nProducers);
-    for (let g = 0; g < net.nGoods; g++) this.producerGood.fill(g, net.goodProducerStart[g]!, net.goodProducerStart[g + 1]!);
-    this.goodInputStart = new Int32Array(net.nGoods + 1);
-    const inputs: number[] = [];
-    for (let g = 0; g < net.nGoods; g++) {
-      const seen = new Set<number>();
-      for (let p = net.goodProducerStart[g]!; p < net.goodProducerStart[g + 1]!; p++) {
-        for (let i = net.producerInputStart[p]!; i < net.producerInputStart[p + 1]!; i++) seen.add(net.producerInputSlot[i]!);
-      }
-      inputs.push(...seen);
-      this.goodInputStart[g + 1] = inputs.length;
-    }
-    this.goodInputSlot = Int32Array.from(inputs);
     this.inRound = new Uint8Array(net.nSlots);
     this.lossNum = new Float64Array(net.nScored);
     this.firstShort = new Int32Array(net.nScored);
@@ -228,8 +175,9 @@ export class Simulator {
    * Returns the number of active shocks.
    */
   private applyShocks(t: number, d: ShockDraws): number {
+    const net = this.net;
     let active = 0;
-    for (let j = 0; j < this.nShocks; j++) if (d.occurs[j] && t >= d.start[j]! && t < d.end[j]!) active++;
+    for (let j = 0; j < net.nShocks; j++) if (d.occurs[j] && t >= d.start[j]! && t < d.end[j]!) active++;
     if (active === 0) return 0;
     this.flowCut.fill(0);
     this.outage.fill(0);
@@ -237,29 +185,28 @@ export class Simulator {
     this.block.fill(0);
     this.goodHit.fill(0);
     this.nActiveEmb = 0;
-    const net = this.net;
-    for (let j = 0; j < this.nShocks; j++) {
+    for (let j = 0; j < net.nShocks; j++) {
       if (!d.occurs[j] || t < d.start[j]! || t >= d.end[j]!) continue;
       const sev = d.severity[j]!;
       const hit = sev > 0 ? 1 : 0;
-      for (let i = this.cutStart[j]!; i < this.cutStart[j + 1]!; i++) {
-        const f = this.cutFlows[i]!;
+      for (let i = net.cutStart[j]!; i < net.cutStart[j + 1]!; i++) {
+        const f = net.cutFlows[i]!;
         if (sev > this.flowCut[f]!) this.flowCut[f] = sev;
-        this.goodHit[this.flowGood[f]!]! |= hit;
+        this.goodHit[net.flowGood[f]!]! |= hit;
       }
-      for (let i = this.outStart[j]!; i < this.outStart[j + 1]!; i++) {
-        const p = this.outProducers[i]!;
+      for (let i = net.outStart[j]!; i < net.outStart[j + 1]!; i++) {
+        const p = net.outProducers[i]!;
         if (sev > this.outage[p]!) this.outage[p] = sev;
-        this.goodHit[this.producerGood[p]!]! |= hit;
+        this.goodHit[net.producerGood[p]!]! |= hit;
       }
-      for (let i = this.surgeStart[j]!; i < this.surgeStart[j + 1]!; i++) {
-        const s = this.surgeSlots[i]!;
+      for (let i = net.surgeStart[j]!; i < net.surgeStart[j + 1]!; i++) {
+        const s = net.surgeSlots[i]!;
         if (sev > this.surge[s]!) this.surge[s] = sev;
         this.goodHit[net.slotGood[s]!]! |= hit;
       }
-      const c = this.blockCountry[j]!;
+      const c = net.blockCountry[j]!;
       if (c >= 0 && sev > this.block[c]!) this.block[c] = sev;
-      if (this.isEmbargo[j]) this.activeEmb[this.nActiveEmb++] = j;
+      if (net.isEmbargo[j]) this.activeEmb[this.nActiveEmb++] = j;
     }
     return active;
   }
@@ -346,8 +293,9 @@ export class Simulator {
   /** No active shock touches good g and all its inputs are fully available this period. */
   private isQuiet(g: number): boolean {
     if (this.goodHit[g]) return false;
-    for (let i = this.goodInputStart[g]!; i < this.goodInputStart[g + 1]!; i++) {
-      if (this.ratio[this.goodInputSlot[i]!]! < 1) return false;
+    const net = this.net;
+    for (let i = net.goodInputStart[g]!; i < net.goodInputStart[g + 1]!; i++) {
+      if (this.ratio[net.goodInputSlot[i]!]! < 1) return false;
     }
     return true;
   }
@@ -456,7 +404,7 @@ export class Simulator {
     }
     for (let i = 0; i < this.nActiveEmb; i++) {
       const j = this.activeEmb[i]!;
-      if (this.embProducer[j * net.nProducers + p] && this.embCountry[j * net.nCountries + c]) return false;
+      if (net.embProducer[j * net.nProducers + p] && net.embCountry[j * net.nCountries + c]) return false;
     }
     return true;
   }
