@@ -1,7 +1,8 @@
 // The graphology model of a resolved network: typed nodes (country, good, producer, chokepoint)
-// and typed edges (flow, makes, located, input, demand). Later stages compile from it.
+// and typed edges (flow, makes, located, input, demand). The one representation of a network
+// after validation: the engine's compiler (engine/plan.ts) and inspect both read it.
 import { MultiDirectedGraph } from "graphology";
-import type { Chokepoint, Country, Good, Network, Producer } from "../scenario/schema.ts";
+import type { Chokepoint, Country, Demand, Flow, Good, Network, Producer } from "../scenario/schema.ts";
 
 export type NodeAttributes =
   | { kind: "country"; id: string; entity: Country }
@@ -103,4 +104,26 @@ export function goodsInBomOrder(graph: SupplyGraph): Good[] {
     if (!progressed) throw new Error("bill of materials has a cycle (validation should have caught it)");
   }
   return order;
+}
+
+/** The network a model holds: entities in file order, flows and demand from their edges. */
+export function networkOf(graph: SupplyGraph): Network {
+  const flows: { index: number; flow: Flow }[] = [];
+  const demand: Demand[] = [];
+  graph.forEachEdge((_key, attrs, _source, _target, sourceAttrs, targetAttrs) => {
+    if (attrs.kind === "flow") {
+      flows.push({ index: attrs.index, flow: { from: sourceAttrs.id, to: targetAttrs.id, volume: attrs.volume, route: attrs.route } });
+    } else if (attrs.kind === "demand") {
+      demand.push({ country: sourceAttrs.id, good: targetAttrs.id, volume: attrs.volume });
+    }
+  });
+  return {
+    name: graph.getAttribute("name"),
+    countries: entitiesOf(graph, "country"),
+    goods: entitiesOf(graph, "good"),
+    producers: entitiesOf(graph, "producer"),
+    chokepoints: entitiesOf(graph, "chokepoint"),
+    flows: flows.sort((a, b) => a.index - b.index).map((f) => f.flow),
+    demand,
+  };
 }

@@ -6,7 +6,7 @@
 import { DirectedGraph } from "graphology";
 import { centrality } from "graphology-metrics";
 import { InputError } from "../errors.ts";
-import { nodeKey } from "../model/build.ts";
+import { buildModel, networkOf, nodeKey, type SupplyGraph } from "../model/build.ts";
 import type { Country, Good, Network, Producer } from "../scenario/schema.ts";
 
 /** Concentration band of an HHI on the 0–10 000 scale (DOJ/FTC 2010 thresholds). */
@@ -132,10 +132,11 @@ export function governanceConcentration(
 }
 
 /**
- * Structural exposure report of `home` in `network` (a network that passed validation).
- * Throws InputError when `home` is not a country of the network.
+ * Structural exposure report of `home` in a network's model graph (or in a network that passed
+ * validation, modelled here). Throws InputError when `home` is not a country of the network.
  */
-export function inspect(network: Network, home: string): InspectReport {
+export function inspect(model: SupplyGraph | Network, home: string): InspectReport {
+  const network = networkOf("countries" in model ? buildModel(model) : model);
   const countries = new Map<string, Country>(network.countries.map((c) => [c.id, c]));
   const homeCountry = countries.get(home);
   if (homeCountry === undefined) {
