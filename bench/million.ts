@@ -8,7 +8,7 @@
 import os from "node:os";
 import { optionsOf, prepareRun, runTrials } from "../src/engine/run.ts";
 import { newTrialResults, placeResults, type TrialResults } from "../src/engine/simulate.ts";
-import { runParallel } from "../src/io/parallel.ts";
+import { runParallel } from "../src/io/pool.ts";
 import { type SizeName, syntheticScenario } from "./synthetic.ts";
 
 const args = process.argv.slice(2);
