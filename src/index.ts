@@ -24,6 +24,7 @@ export * from "./stats/index.ts";
 export * from "./stats/score-options.ts";
 export * from "./analysis/run-report.ts";
 export * from "./analysis/compare.ts";
+export * from "./analysis/compare-report.ts";
 export * from "./analysis/budget.ts";
 export * from "./analysis/precision.ts";
 export * from "./analysis/inspect.ts";

@@ -7,7 +7,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "./helpers/cli.ts";
 
-const pureDirs = ["src/scenario", "src/model", "src/engine", "src/stats", "src/report", "src/sweep"];
+const pureDirs = ["src/kinds", "src/scenario", "src/model", "src/engine", "src/stats", "src/report", "src/analysis", "src/sweep"];
 const builtins = new Set(builtinModules);
 const bannedGlobals = new Set(["process", "console"]);
 const bannedMembers = new Set(["Date.now", "Math.random"]);

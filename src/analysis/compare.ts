@@ -2,8 +2,6 @@
 // against baseline and against the option ranked just above, the cost–risk efficient frontier,
 // cost-effectiveness and a plain-language summary.
 import type { Interval } from "../stats/normal-ci.ts";
-import type { BudgetResult } from "./budget.ts";
-import type { RunReport } from "./run-report.ts";
 import { pairedCvarDiff, pairedMeanDiff } from "../stats/paired-diff.ts";
 import { type OptionScore, type OptionTrials, scoreOptions, TAIL } from "../stats/score-options.ts";
 
@@ -126,15 +124,4 @@ export function summarise(ranked: readonly ComparedOption[], objective: Objectiv
     parts.push(`${vague.join(", ")} ${vague.length === 1 ? "is" : "are"} not distinguishable from baseline`);
   }
   return parts.length > 0 ? `${parts.join("; ")}.` : "No option to compare: the scenario defines none.";
-}
-
-/** A run report whose options are compared: ranked, with the frontier, budget and summary. */
-export interface CompareReport extends Omit<RunReport, "options" | "objective"> {
-  objective: Comparison["objective"];
-  /** set when --precision chose the number of trials */
-  precision?: { target: number; reached: boolean; maxHalfWidth: number };
-  options: ComparedOption[];
-  frontier: string[];
-  budget?: BudgetResult;
-  summary: string;
 }

@@ -2,7 +2,8 @@
 // frontier; with `precision`, trials are added until every interval is tight enough; with
 // `budget`, the best affordable policy mix is searched on the same trials.
 import { searchBudget } from "../analysis/budget.ts";
-import { type CompareReport, type Objective, rankOptions } from "../analysis/compare.ts";
+import { type Objective, rankOptions } from "../analysis/compare.ts";
+import type { CompareReport } from "../analysis/compare-report.ts";
 import { nextTrialCount, type PrecisionResult, widestHalfWidth } from "../analysis/precision.ts";
 import { makeRunReport } from "../analysis/run-report.ts";
 import type { OptionSpec } from "../engine/run.ts";

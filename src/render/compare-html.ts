@@ -6,9 +6,10 @@
 import { parse, View, type ViewOptions } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { BudgetResult } from "../analysis/budget.ts";
-import type { ComparedOption, CompareReport } from "../analysis/compare.ts";
+import type { CompareReport } from "../analysis/compare-report.ts";
+import type { ComparedOption } from "../analysis/compare.ts";
 import { type Column, formatCell } from "./columns.ts";
-import { COMPARE_NOTES } from "./compare.ts";
+import { COMPARE_NOTES, significanceMark } from "./compare.ts";
 import { interval } from "./run.ts";
 
 type Logger = NonNullable<ViewOptions["logger"]> & NonNullable<NonNullable<Parameters<typeof compile>[1]>["logger"]>;
@@ -323,12 +324,6 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-const mark = (o: ComparedOption): string => {
-  const m: string[] = [];
-  if (o.id !== "baseline" && !o.significant.vsBaseline) m.push("≈base");
-  if (o.significant.vsAbove === false) m.push("≈above");
-  return m.join(" ");
-};
 
 interface HtmlColumn extends Column<ComparedOption> {
   /** header of the group this column belongs to; consecutive equal groups share one cell */
@@ -354,7 +349,7 @@ function tableHtml(r: CompareReport): string {
     { group: "Δ vs baseline (paired)", header: "95% CI", get: (o) => (o.id === "baseline" ? "" : interval(diffOf(o).ci95)), className: "num ci" },
     { header: `points/${r.currency === "units" ? "cost" : r.currency}`, get: (o) => o.perCost, digits: 3, className: "num" },
     { header: "frontier", get: (o) => (o.frontier ? "*" : ""), className: "mark" },
-    { header: "not significant", get: mark, className: "mark" },
+    { header: "not significant", get: significanceMark, className: "mark" },
   ];
   const top: string[] = [];
   const sub: string[] = [];

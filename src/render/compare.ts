@@ -1,7 +1,8 @@
 // Renders a comparison as a table, tidy CSV or JSON (MODEL §8 option shape plus rank, frontier,
 // perCost, significant).
 import type { BudgetResult } from "../analysis/budget.ts";
-import type { ComparedOption, CompareReport } from "../analysis/compare.ts";
+import type { CompareReport } from "../analysis/compare-report.ts";
+import type { ComparedOption } from "../analysis/compare.ts";
 import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
 import { interval, scoreCsvColumns } from "./run.ts";
@@ -13,7 +14,8 @@ export const COMPARE_NOTES = [
   "≈base: the paired difference from baseline is not significant at 95%; ≈above: nor is the difference from the option ranked just above",
 ] as const;
 
-const mark = (o: ComparedOption): string => {
+/** The not-significant marks of an option: ≈base, ≈above, both or none. */
+export const significanceMark = (o: ComparedOption): string => {
   const m: string[] = [];
   if (o.id !== "baseline" && !o.significant.vsBaseline) m.push("≈base");
   if (o.significant.vsAbove === false) m.push("≈above");
@@ -35,7 +37,7 @@ export function renderCompareTable(r: CompareReport): string {
     { header: "95% CI", get: (o) => (o.id === "baseline" ? "" : interval(diffOf(o).ci95)), align: "right" },
     { header: `points/${r.currency === "units" ? "cost" : r.currency}`, get: (o) => o.perCost, digits: 3 },
     { header: "frontier", get: (o) => (o.frontier ? "*" : "") },
-    { header: "not significant", get: mark },
+    { header: "not significant", get: significanceMark },
   ];
   const lines = [
     `${r.scenario}`,

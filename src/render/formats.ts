@@ -1,7 +1,7 @@
 // The output formats of each report, in one place: a command offers the keys of its table as
 // `--format` choices and renders with the chosen entry. A new format is one renderer and one
 // entry here.
-import type { CompareReport } from "../analysis/compare.ts";
+import type { CompareReport } from "../analysis/compare-report.ts";
 import type { InspectReport } from "../analysis/inspect.ts";
 import type { RunReport } from "../analysis/run-report.ts";
 import { renderCompareCsv, renderCompareTable } from "./compare.ts";

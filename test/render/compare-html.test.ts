@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareRun, runTrials } from "../../src/engine/run.ts";
 import { searchBudget } from "../../src/analysis/budget.ts";
 import { rankOptions } from "../../src/analysis/compare.ts";
-import type { CompareReport } from "../../src/analysis/compare.ts";
+import type { CompareReport } from "../../src/analysis/compare-report.ts";
 import { escapeHtml, niceDomain, placeLabels, renderCompareHtml } from "../../src/render/compare-html.ts";
 import { optionTrialsOf } from "../../src/stats/score-options.ts";
 import { runCli } from "../helpers/cli.ts";
