@@ -1,4 +1,4 @@
-// A million trials of a bundled-size scenario through the worker-thread runner (src/io/parallel.ts),
+// A million trials of a bundled-size scenario through the worker-thread runner (runParallel in src/io/pool.ts),
 // per-trial results kept only in the runner's typed arrays; reports throughput and peak RSS.
 //
 //   npm run bench -- --million [--trials 1000000] [--size small] [--workers 2]
@@ -8,7 +8,7 @@
 import os from "node:os";
 import { optionsOf, prepareRun, runTrials } from "../src/engine/run.ts";
 import { newTrialResults, placeResults, type TrialResults } from "../src/engine/simulate.ts";
-import { runParallel } from "../src/io/parallel.ts";
+import { runParallel } from "../src/io/pool.ts";
 import { type SizeName, syntheticScenario } from "./synthetic.ts";
 
 const args = process.argv.slice(2);

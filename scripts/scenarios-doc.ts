@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { optionsOf, prepareRun, runTrials } from "../src/engine/run.ts";
 import { loadScenario } from "../src/io/load.ts";
-import { compareOptions } from "../src/report/compare.ts";
+import { rankOptions } from "../src/analysis/compare.ts";
 import { optionTrialsOf } from "../src/stats/score-options.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -16,7 +16,7 @@ for (const f of files) {
   const scenario = await loadScenario(file, { cwd: root });
   const prepared = prepareRun(scenario, { options: optionsOf(scenario) });
   const trials = optionTrialsOf(prepared.options, runTrials(prepared, 0, scenario.trials));
-  const c = compareOptions(trials, prepared.scoredGoods, scenario.objective);
+  const c = rankOptions(trials, prepared.scoredGoods, scenario.objective);
   const base = c.options.find((o) => o.id === "baseline")!;
   const best = c.options[0]!;
   const cost = (x: number) => `${x} ${scenario.currency === "units" ? "" : scenario.currency}`.trim();

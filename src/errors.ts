@@ -53,6 +53,33 @@ export class InterruptedError extends Error {
   }
 }
 
+/** Where a trial failed: enough to replay it (`run --seed S`, trial T, option O). */
+export interface TrialPlace {
+  seed: number;
+  trial: number;
+  /** The option whose simulation threw, when replaying each option alone found it. */
+  option?: string;
+}
+
+/**
+ * An unexpected exception inside the trial loop, carrying the seed, trial and option it happened
+ * on (the fast-check habit: a failure names the case that replays it). Exit code 1.
+ */
+export class TrialError extends Error {
+  readonly code = "E_TRIAL";
+  readonly place: TrialPlace;
+  /** The message of the exception itself. */
+  readonly reason: string;
+  constructor(place: TrialPlace, reason: string, stack?: string) {
+    const option = place.option === undefined ? "" : `, option '${place.option}'`;
+    super(`${reason} (in trial ${place.trial} of seed ${place.seed}${option})`);
+    this.name = "TrialError";
+    this.place = place;
+    this.reason = reason;
+    if (stack !== undefined) this.stack = stack;
+  }
+}
+
 /** Renders a path array (from zod or our own checks) as `shocks[0].severity`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = "";

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { defaultKinds } from "../src/kinds/index.ts";
 import { repoRoot } from "./helpers/cli.ts";
 
-const pureDirs = ["src/kinds", "src/scenario", "src/model", "src/engine", "src/stats", "src/report", "src/analysis", "src/sweep"];
+const pureDirs = ["src/kinds", "src/scenario", "src/model", "src/engine", "src/stats", "src/analysis", "src/sweep"];
 const kindNames = new Set([...defaultKinds.shocks.kinds, ...defaultKinds.policies.kinds].map((k) => k.type));
 const builtins = new Set(builtinModules);
 const bannedGlobals = new Set(["process", "console"]);

@@ -1,9 +1,11 @@
-// The chokepoint command line: builds options, calls the library, maps errors to exit codes.
+// The chokepoint command line: runs the program on this process's streams and turns its result
+// (program.ts maps every error to a code) into the exit code; the only place that exits.
 // Ctrl-C (SIGINT) and SIGTERM are caught before anything else loads: a long run stops cleanly at
 // its next chunk and writes nothing half-done; a second signal exits at once.
+const exitNow = (code: number): never => process.exit(code);
 const interrupt = new AbortController();
 const onSignal = (): void => {
-  if (interrupt.signal.aborted) process.exit(130);
+  if (interrupt.signal.aborted) exitNow(130);
   interrupt.abort();
 };
 process.on("SIGINT", onSignal);
@@ -11,7 +13,7 @@ process.on("SIGTERM", onSignal);
 
 // A reader that closes early (`| head`) is not an error: stop quietly.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(0);
+  if (err.code === "EPIPE") exitNow(0);
   throw err;
 });
 

@@ -1,7 +1,10 @@
-// Parsers for numeric and enumerated command-line options: bad values are usage errors.
-import { availableParallelism } from "node:os";
+// Parsers for numeric and enumerated command-line options (bad values are usage errors), and the
+// flags every trial-running command shares, turned into the app's RunSpec.
 import type { Command } from "commander";
+import type { RunSpec } from "../app/spec.ts";
 import { UsageError } from "../errors.ts";
+import type { Io } from "../io/streams.ts";
+import { startProgress } from "./progress.ts";
 
 export function positiveInt(name: string): (value: string) => number {
   return (value) => {
@@ -36,19 +39,12 @@ export function oneOf<T extends string>(name: string, values: readonly T[]): (va
   };
 }
 
-/** `--workers auto`: every core for runs large enough to repay starting threads. */
-export function workersFor(requested: number | "auto" | undefined, trials: number): number {
-  if (typeof requested === "number") return requested;
-  return trials >= 20_000 ? availableParallelism() : 1;
-}
-
 export function workersOption(value: string): number | "auto" {
   if (value === "auto") return "auto";
   return positiveInt("--workers")(value);
 }
 
-export const FORMATS = ["table", "json", "csv"] as const;
-export type Format = (typeof FORMATS)[number];
+export const OUT_HELP = "write the result to a file (written whole, atomically) instead of stdout";
 
 /** The options every trial-running command shares: --trials, --seed, --workers. */
 export function addTrialOptions(command: Command): Command {
@@ -56,4 +52,22 @@ export function addTrialOptions(command: Command): Command {
     .option("-n, --trials <n>", "number of trials (default: the scenario's `trials`)", positiveInt("--trials"))
     .option("-s, --seed <s>", "random seed (default: the scenario's `seed`)", nonNegativeInt("--seed"))
     .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption);
+}
+
+export interface TrialFlags {
+  trials?: number;
+  seed?: number;
+  workers?: number | "auto";
+}
+
+/** The run as the flags ask for it (unset flags stay unset: the app fills the defaults), with the CLI's progress, log and Ctrl-C. */
+export function runSpecOf(flags: TrialFlags, io: Io): RunSpec {
+  return {
+    ...(flags.trials === undefined ? {} : { trials: flags.trials }),
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+    ...(io.signal === undefined ? {} : { signal: io.signal }),
+    progress: startProgress(io),
+    log: (line) => io.stderr.write(`${line}\n`),
+  };
 }

@@ -1,10 +1,10 @@
 // Builds the commander program and is the one place that maps errors to exit codes.
 import { Command, CommanderError } from "commander";
-import { InputError, InterruptedError, UsageError, formatIssue } from "../errors.ts";
-import type { CliIo } from "./context.ts";
+import { InputError, InterruptedError, TrialError, UsageError, formatIssue } from "../errors.ts";
+import type { Io } from "../io/streams.ts";
 import { commands } from "./commands/index.ts";
 
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("chokepoint")
     .description(
       "Simulate supply-chain coercion: how exposed is a country's supply of critical goods to " +
@@ -34,7 +34,7 @@ problems go to stderr. Exit codes: 0 ok, 1 internal error, 2 bad input or usage,
 }
 
 /** Runs the CLI with argv (without node and script) and returns the exit code. */
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (c) => {
     exitCode = c;
@@ -47,7 +47,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export function handleError(err: unknown, io: CliIo): number {
+export function handleError(err: unknown, io: Io): number {
   if (err instanceof CommanderError) {
     // help and version exit 0; parse errors were already printed by commander
     return err.exitCode === 0 ? 0 : 2;
@@ -65,6 +65,12 @@ export function handleError(err: unknown, io: CliIo): number {
   if (err instanceof InterruptedError) {
     io.stderr.write(`${err.message}\n`);
     return 130;
+  }
+  if (err instanceof TrialError) {
+    const { seed, trial, option } = err.place;
+    const replay = `seed ${seed}, trial ${trial}${option === undefined ? "" : `, option '${option}'`}`;
+    io.stderr.write(`internal error in a trial (${replay}): ${err.reason}\nreplay it with --seed ${seed} --trials ${trial + 1}\n${err.stack ?? ""}\n`);
+    return 1;
   }
   const e = err instanceof Error ? err : new Error(String(err));
   io.stderr.write(`internal error: ${e.message}\n${e.stack ?? ""}\n`);

@@ -69,7 +69,8 @@ async function readSource(file: string, cwd: string): Promise<SourceDocument> {
   return source;
 }
 
-async function readText(file: string, cwd: string): Promise<string | { error: string }> {
+/** A file's text, or why it cannot be read, in a few plain words. */
+export async function readText(file: string, cwd: string): Promise<string | { error: string }> {
   try {
     return await readFile(path.resolve(cwd, file), "utf8");
   } catch (err) {
@@ -128,6 +129,17 @@ async function linkedNetwork(file: string, cwd: string): Promise<LinkedNetwork> 
   const { value, issues } = validateNetwork(source.value);
   const placed = inFileOrder(placeIssues(issues, file, source));
   return value === undefined ? { issues: placed } : { network: value, issues: placed };
+}
+
+/**
+ * Reads every file whole.
+ * @throws {InputError} naming every file that cannot be read.
+ */
+export async function readTexts(files: readonly string[], cwd: string): Promise<{ name: string; text: string }[]> {
+  const read = await Promise.all(files.map(async (name) => ({ name, text: await readText(name, cwd) })));
+  const issues = read.flatMap(({ name, text }) => (typeof text === "string" ? [] : [{ file: name, path: "", message: `cannot read the file: ${text.error}` }]));
+  if (issues.length > 0) throw new InputError(issues);
+  return read.map(({ name, text }) => ({ name, text: text as string }));
 }
 
 /** Issues of one file by position (unpositioned first), keeping the check order on ties. */

@@ -1,26 +1,19 @@
 // Reads and validates a sweep file (YAML or JSON), placing every problem at its file:line:col.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { InputError } from "../errors.ts";
 import { placeIssues } from "../scenario/issues.ts";
 import { parseSource } from "../scenario/parse.ts";
 import { parseWithSchema } from "../scenario/zod-issues.ts";
 import type { SweepSource } from "../sweep/plan.ts";
 import { sweepFileSchema } from "../sweep/schema.ts";
+import { readText } from "./load.ts";
 
 /**
  * Reads a sweep file relative to `cwd`.
  * @throws {InputError} with every problem found, positioned in the file.
  */
 export async function loadSweepFile(file: string, cwd: string): Promise<SweepSource> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (err as Error).message;
-    throw new InputError([{ file, path: "", message: `cannot read the sweep file: ${reason}` }]);
-  }
+  const text = await readText(file, cwd);
+  if (typeof text !== "string") throw new InputError([{ file, path: "", message: `cannot read the sweep file: ${text.error}` }]);
   const source = parseSource(text, file);
   if (source.issues.length > 0) throw new InputError(source.issues);
   const parsed = parseWithSchema(sweepFileSchema, source.value);

@@ -2,11 +2,11 @@
 // (so a kill never leaves half a row mid-file) and fsync'd at the end; reading a file back for
 // --resume, and putting it in canonical order with an atomic rewrite when needed.
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join } from "node:path";
-import type { CliIo } from "../cli/context.ts";
-import { type ResumeCheck, type ResumeState, canonicalOrder, examineForResume } from "../sweep/output-text.ts";
-import type { SweepFormat } from "../sweep/rows.ts";
+import { readFile } from "node:fs/promises";
+import type { SweepFormat } from "../render/sweep-rows.ts";
+import { writeAtomically } from "./output.ts";
+import type { Io } from "./streams.ts";
+import { type ResumeCheck, type ResumeState, canonicalOrder, examineForResume } from "./sweep-text.ts";
 
 export interface RowSink {
   /** Writes one or more whole lines with a single write call. */
@@ -15,17 +15,13 @@ export interface RowSink {
   close(): void;
 }
 
-export function stdoutSink(io: CliIo): RowSink {
+export function stdoutSink(io: Pick<Io, "stdout">): RowSink {
   return {
     write(text) {
       io.stdout.write(text);
     },
     close() {},
   };
-}
-
-export function resolveTarget(io: CliIo, file: string): string {
-  return isAbsolute(file) ? file : join(io.cwd, file);
 }
 
 /** Opens a file for appending rows; without `resume`, it starts empty (then `initial`). */
@@ -69,18 +65,6 @@ async function readIfExists(target: string): Promise<string | undefined> {
     return await readFile(target, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
-  }
-}
-
-/** Through a temporary file and a rename, so the file is never half-written. */
-export async function writeAtomically(target: string, text: string): Promise<void> {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, text, { flush: true });
-    await rename(tmp, target);
-  } catch (err) {
-    await unlink(tmp).catch(() => {});
     throw err;
   }
 }

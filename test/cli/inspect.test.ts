@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InspectReport } from "../../src/report/inspect.ts";
+import type { InspectReport } from "../../src/analysis/inspect.ts";
 import type { NetworkInput } from "../../src/scenario/schema.ts";
 import { runCli } from "../helpers/cli.ts";
 

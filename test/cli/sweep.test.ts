@@ -5,7 +5,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.ts";
-import { splitCsvLine } from "../../src/sweep/rows.ts";
+import { splitCsvLine } from "../../src/render/sweep-rows.ts";
 import { repoRoot, runCli } from "../helpers/cli.ts";
 
 class Capture extends Writable {

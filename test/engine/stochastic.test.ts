@@ -1,7 +1,7 @@
 // Stochastic behaviour with closed forms, reproducibility and common random numbers.
 import { describe, expect, it } from "vitest";
 import { optionsOf, prepareRun, runTrials } from "../../src/engine/run.ts";
-import { runParallel } from "../../src/io/parallel.ts";
+import { runParallel } from "../../src/io/pool.ts";
 import { rngFor } from "../../src/engine/rng.ts";
 import { makeShockSampler, newShockDraws, sampleShocks } from "../../src/engine/sample.ts";
 import { type NetworkInput, shockSchema } from "../../src/scenario/schema.ts";

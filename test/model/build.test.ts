@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModel, networkOf, nodeKey } from "../../src/model/build.ts";
 import { networkSchema } from "../../src/scenario/schema.ts";
-import { inspect } from "../../src/report/inspect.ts";
+import { inspect } from "../../src/analysis/inspect.ts";
 import { twoSupplierNetwork } from "../engine/builders.ts";
 
 describe("the model graph", () => {

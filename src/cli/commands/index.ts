@@ -1,6 +1,6 @@
 // The registry of commands: each module exports one `register(program, io, setExit)`.
 import type { Command } from "commander";
-import type { CliIo } from "../context.ts";
+import type { Io } from "../../io/streams.ts";
 import { register as validate } from "./validate.ts";
 import { register as schema } from "./schema.ts";
 import { register as run } from "./run.ts";
@@ -9,7 +9,7 @@ import { register as inspect } from "./inspect.ts";
 import { register as sweep } from "./sweep.ts";
 import { register as merge } from "./merge.ts";
 
-export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+export type RegisterCommand = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
 export const commands: RegisterCommand[] = [
   validate,

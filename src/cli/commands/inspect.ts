@@ -1,19 +1,20 @@
 // `chokepoint inspect FILE --home XX`: the structural exposure report of a network or scenario.
-// Reference: docs/inspect.md; the metrics live in src/report/inspect.ts.
+// Reference: docs/inspect.md; the metrics live in src/analysis/inspect.ts.
 import type { Command } from "commander";
-import { UsageError } from "../../errors.ts";
+import { inspectNetwork } from "../../app/inspect.ts";
 import { loadInput } from "../../io/load.ts";
-import { DEFAULT_GOVERNANCE, inspect } from "../../report/inspect.ts";
-import { renderInspectCsv, renderInspectTable } from "../../report/inspect-format.ts";
-import type { CliIo } from "../context.ts";
-import { FORMATS, type Format, oneOf } from "../options.ts";
+import type { Io } from "../../io/streams.ts";
+import { formatNames, inspectFormats } from "../../render/formats.ts";
+import { imputedNote } from "../../render/inspect.ts";
+import { inspectHelp } from "../help.ts";
+import { oneOf } from "../options.ts";
 
 interface InspectFlags {
   home?: string;
-  format: Format;
+  format: keyof typeof inspectFormats;
 }
 
-export function register(program: Command, io: CliIo): void {
+export function register(program: Command, io: Io): void {
   program
     .command("inspect")
     .description(
@@ -22,43 +23,13 @@ export function register(program: Command, io: CliIo): void {
     )
     .argument("<file>", "a network or scenario file, YAML or JSON (the kind is detected)")
     .option("--home <country>", "the country to inspect (default: the scenario's home; required for a network)")
-    .option("-f, --format <format>", "table, json or csv (csv: the per-good table)", oneOf("--format", FORMATS), "table")
-    .addHelpText(
-      "after",
-      `
-Per good: use, import share, HHI of the home's sources by country (0–10 000; < 1 500
-unconcentrated, < 2 500 moderate, else high; domestic supply counts as the home's own share),
-the top three sources, shares by group, and Σ s²·(10 − governance) on world and home shares.
-Per country and chokepoint: betweenness on the trade graph and the home-critical flows through it.
-Formulas and how to read them: docs/inspect.md
-
-Examples:
-  $ chokepoint inspect fixtures/critical-minerals.yaml --home JP
-  $ chokepoint inspect scenarios/gallium-germanium-2023.yaml --format json
-  $ chokepoint inspect fixtures/critical-minerals.yaml --home EU --format csv > eu-goods.csv
-`,
-    )
+    .option("-f, --format <format>", "table, json or csv (csv: the per-good table)", oneOf("--format", formatNames(inspectFormats)), "table")
+    .addHelpText("after", inspectHelp)
     .action(async (file: string, flags: InspectFlags) => {
-      const input = await loadInput(file, { cwd: io.cwd });
-      const network = input.kind === "scenario" ? input.scenario.network : input.network;
-      const home = flags.home ?? (input.kind === "scenario" ? input.scenario.home : undefined);
-      const valid = network.countries.map((c) => c.id).join(", ");
-      if (home === undefined) throw new UsageError(`--home is required for a network file; valid countries: ${valid}`);
-      if (!network.countries.some((c) => c.id === home)) {
-        throw new UsageError(`unknown --home "${home}"; valid countries: ${valid}`);
-      }
-      const report = inspect(network, home);
-      const text =
-        flags.format === "json"
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : flags.format === "csv"
-            ? renderInspectCsv(report)
-            : renderInspectTable(report);
-      io.stdout.write(text);
+      const report = inspectNetwork(await loadInput(file, { cwd: io.cwd }), flags.home);
+      io.stdout.write(inspectFormats[flags.format](report));
       // The table carries this note itself; CSV has no room for it, so it goes to stderr.
-      if (flags.format === "csv" && report.governanceImputed.length > 0) {
-        const ids = report.governanceImputed.join(", ");
-        io.stderr.write(`note: no governance given for ${ids}; taken as ${DEFAULT_GOVERNANCE}\n`);
-      }
+      const note = imputedNote(report);
+      if (flags.format === "csv" && note !== undefined) io.stderr.write(`note: ${note}\n`);
     });
 }

@@ -1,0 +1,34 @@
+// The result of running a scenario: the MODEL §8 JSON shape (scenario settings and every option's
+// scores), which the renderers turn into a table, CSV or JSON.
+import type { Scenario } from "../scenario/schema.ts";
+import type { OptionScore } from "../stats/score-options.ts";
+
+export interface RunReport {
+  scenario: string;
+  home: string;
+  trials: number;
+  seed: number;
+  horizon: number;
+  period: string;
+  objective: "risk" | "expected";
+  currency: string;
+  options: OptionScore[];
+}
+
+export function makeRunReport(
+  scenario: Scenario,
+  run: { trials: number; seed: number },
+  options: OptionScore[],
+): RunReport {
+  return {
+    scenario: scenario.name,
+    home: scenario.home,
+    trials: run.trials,
+    seed: run.seed,
+    horizon: scenario.horizon,
+    period: scenario.period,
+    objective: scenario.objective,
+    currency: scenario.currency,
+    options,
+  };
+}

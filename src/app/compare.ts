@@ -1,0 +1,78 @@
+// Use case `compare`: the options ranked by the objective with paired statistics and the
+// frontier; with `precision`, trials are added until every interval is tight enough; with
+// `budget`, the best affordable policy mix is searched on the same trials.
+import { searchBudget } from "../analysis/budget.ts";
+import { type Objective, rankOptions } from "../analysis/compare.ts";
+import type { CompareReport } from "../analysis/compare-report.ts";
+import { nextTrialCount, type PrecisionResult, widestHalfWidth } from "../analysis/precision.ts";
+import { makeRunReport } from "../analysis/run-report.ts";
+import type { OptionSpec } from "../engine/run.ts";
+import { withPool } from "../io/pool.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { appendTrials, scoreOptions } from "../stats/score-options.ts";
+import { type ResolvedSpec, type RunSpec, resolveSpec } from "./spec.ts";
+import { type Batch, runBatch } from "./trials.ts";
+
+/** The cap on trials of a precision run when none is given. */
+export const DEFAULT_MAX_TRIALS = 1_000_000;
+
+export interface CompareSpec extends RunSpec {
+  /** Ranking key (default: the scenario's `objective`). */
+  objective?: Objective;
+  /** Also search the best combination of the scenario's policies costing at most this. */
+  budget?: number;
+  /** Add trials until every option's CI half-width is at most this many points. */
+  precision?: number;
+  /** Cap for `precision` (default 1 000 000). */
+  maxTrials?: number;
+}
+
+/** Compares the scenario's options (and a budget search when asked) on the same trials. */
+export async function compareOptions(scenario: Scenario, spec: CompareSpec = {}): Promise<CompareReport> {
+  const objective = spec.objective ?? scenario.objective;
+  const maxTrials = spec.maxTrials ?? DEFAULT_MAX_TRIALS;
+  const s = resolveSpec(scenario, spec, spec.precision === undefined ? undefined : maxTrials);
+  return withPool(s.workers, s.signal, async (pool) => {
+    const run = (first: number, count: number, options?: OptionSpec[]) =>
+      runBatch(pool, scenario, s, { first, count, ...(options === undefined ? {} : { options }) });
+    let batch = await run(0, s.trials);
+    let precision: PrecisionResult | undefined;
+    if (spec.precision !== undefined) ({ batch, precision } = await untilPrecise(batch, spec.precision, { s, objective, maxTrials, run }));
+    const total = batch.trials[0]!.unmet.length;
+    const comparison = rankOptions(batch.trials, batch.scoredGoods, objective, scenario.currency === "units" ? "" : scenario.currency);
+    const report: CompareReport = {
+      ...makeRunReport(scenario, { trials: total, seed: s.seed }, comparison.options),
+      objective,
+      ...(precision ? { precision } : {}),
+      options: comparison.options,
+      frontier: comparison.frontier,
+      summary: comparison.summary,
+    };
+    if (spec.budget !== undefined) {
+      const evaluate = async (specs: OptionSpec[]) => (await run(0, total, specs)).trials;
+      report.budget = await searchBudget(scenario.policies, spec.budget, objective, batch.trials[0]!, evaluate);
+    }
+    return report;
+  });
+}
+
+interface Loop {
+  s: ResolvedSpec;
+  objective: Objective;
+  maxTrials: number;
+  run: (first: number, count: number) => Promise<Batch>;
+}
+
+/** Adds trials (trial i is always the same trial) until the widest half-width is at most `target`. */
+async function untilPrecise(batch: Batch, target: number, loop: Loop): Promise<{ batch: Batch; precision: PrecisionResult }> {
+  let total = loop.s.trials;
+  for (;;) {
+    const widest = widestHalfWidth(scoreOptions(batch.trials, batch.scoredGoods), loop.objective);
+    if (widest <= target || total >= loop.maxTrials) return { batch, precision: { target, reached: widest <= target, maxHalfWidth: widest } };
+    const next = nextTrialCount(total, widest, target, loop.maxTrials);
+    const more = await loop.run(total, next - total);
+    batch = { trials: appendTrials(batch.trials, more.trials), scoredGoods: batch.scoredGoods };
+    total = next;
+    loop.s.log(`precision ${target}: widest half-width ${widest.toFixed(3)}, continuing to ${total} trials`);
+  }
+}

@@ -1,0 +1,16 @@
+// Use case `run`: every option of a scenario scored over its trials (MODEL §5, §8).
+import { makeRunReport, type RunReport } from "../analysis/run-report.ts";
+import { withPool } from "../io/pool.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { scoreOptions } from "../stats/score-options.ts";
+import { type RunSpec, resolveSpec } from "./spec.ts";
+import { runBatch } from "./trials.ts";
+
+/** Runs the scenario's trials and scores every option (or those `spec.options` names). */
+export async function runScenario(scenario: Scenario, spec: RunSpec = {}): Promise<RunReport> {
+  const s = resolveSpec(scenario, spec);
+  const { trials, scoredGoods } = await withPool(s.workers, s.signal, (pool) =>
+    runBatch(pool, scenario, s, { first: s.firstTrial, count: s.trials }),
+  );
+  return makeRunReport(scenario, { trials: s.trials, seed: s.seed }, scoreOptions(trials, scoredGoods));
+}

@@ -1,0 +1,74 @@
+// What every use case that runs trials is asked for, and the one place its defaults are filled:
+// trials and seed from the scenario file (whose schema holds the file defaults), workers from the
+// run's size, options all of the scenario's.
+import { availableParallelism } from "node:os";
+import { type OptionSpec, optionsOf } from "../engine/run.ts";
+import type { Scenario } from "../scenario/schema.ts";
+
+/** A progress display for one batch of trials: the CLI draws a bar, a library caller may log. */
+export interface Progress {
+  tick(done: number): void;
+  stop(): void;
+}
+
+/** Starts the display of a batch of `total` trials. */
+export type StartProgress = (label: string, total: number) => Progress;
+
+/** A run as asked for; every field may be left out. */
+export interface RunSpec {
+  /** Trials (default: the scenario's `trials`). */
+  trials?: number;
+  /** Seed of trial streams (default: the scenario's `seed`). */
+  seed?: number;
+  /** Worker threads, or `auto` (the default): every core for runs of at least 20 000 trials, else 1. */
+  workers?: number | "auto";
+  /** Ids of the options to score, baseline always (default: all). */
+  options?: readonly string[];
+  /** First trial index (default 0): trial i is always the same trial. */
+  firstTrial?: number;
+  /** Stops the run at its next chunk (InterruptedError). */
+  signal?: AbortSignal;
+  /** Progress display (default: none). */
+  progress?: StartProgress;
+  /** Notes on the way (e.g. the precision loop's steps); default: dropped. */
+  log?: (line: string) => void;
+}
+
+/** A run with every default filled. */
+export interface ResolvedSpec {
+  trials: number;
+  seed: number;
+  workers: number;
+  options: OptionSpec[];
+  firstTrial: number;
+  signal?: AbortSignal;
+  progress: StartProgress;
+  log: (line: string) => void;
+}
+
+/** Runs at least this large repay starting threads under `--workers auto`. */
+const AUTO_PARALLEL_TRIALS = 20_000;
+
+/** A display that shows nothing. */
+export const noProgress: Progress = { tick() {}, stop() {} };
+
+/** Fills the defaults of a spec; `maxTrials` caps the trials (and so the automatic worker count). */
+export function resolveSpec(scenario: Scenario, spec: RunSpec, maxTrials = Number.POSITIVE_INFINITY): ResolvedSpec {
+  const trials = Math.min(spec.trials ?? scenario.trials, maxTrials);
+  return {
+    trials,
+    seed: spec.seed ?? scenario.seed,
+    workers: workersFor(spec.workers, trials),
+    options: optionsOf(scenario, spec.options),
+    firstTrial: spec.firstTrial ?? 0,
+    ...(spec.signal === undefined ? {} : { signal: spec.signal }),
+    progress: spec.progress ?? (() => noProgress),
+    log: spec.log ?? (() => {}),
+  };
+}
+
+/** The worker count for a run of `trials` trials in all. */
+export function workersFor(requested: number | "auto" | undefined, trials: number): number {
+  if (typeof requested === "number") return requested;
+  return trials >= AUTO_PARALLEL_TRIALS ? availableParallelism() : 1;
+}

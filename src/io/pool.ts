@@ -1,0 +1,173 @@
+// The one worker pool, for every command that runs trials (run, compare, the budget search,
+// sweep): long-lived threads take ranges of any task (a scenario, its options, a seed) from one
+// queue, each keeping the compiled programs of the tasks it has seen, and write their rows into
+// the task's shared result arrays. Trial i is the same trial whoever runs it, so results are
+// bit-identical for any worker count. A pool of one runs in this thread, chunk by chunk.
+import { Worker } from "node:worker_threads";
+import type { OptionSpec } from "../engine/run.ts";
+import { newTrialResults, type TrialResults } from "../engine/simulate.ts";
+import { InterruptedError, TrialError, type TrialPlace } from "../errors.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { CHUNK, prepareJob, type RangeJob, runRange } from "./trial-range.ts";
+
+/** What the trials are of: a scenario's options at a seed. */
+export interface TrialTask {
+  scenario: Scenario;
+  options: OptionSpec[];
+  seed: number;
+}
+
+/** One TrialResults per option (rows in trial order) and the scored goods' ids, in column order. */
+export interface TaskResults {
+  results: TrialResults[];
+  scoredGoods: string[];
+}
+
+/** What a worker sends back: progress after each chunk, then done or the error it met. */
+export type WorkerMessage =
+  | { type: "progress"; done: number }
+  | { type: "done" }
+  | { type: "error"; message: string; stack: string; place?: TrialPlace };
+
+interface Pending {
+  job: RangeJob;
+  onProgress: (done: number) => void;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class TrialPool {
+  readonly size: number;
+  private readonly signal: AbortSignal | undefined;
+  private readonly threads: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private readonly queue: Pending[] = [];
+  private nextKey = 0;
+  private stopped = false;
+  private stopping: Promise<unknown> = Promise.resolve();
+  private readonly onAbort = (): void => this.fail(new InterruptedError());
+
+  /** `size` threads at most (started as work arrives); 1 runs every task in this thread. */
+  constructor(size: number, signal?: AbortSignal) {
+    this.size = Math.max(1, Math.floor(size));
+    this.signal = signal;
+    signal?.addEventListener("abort", this.onAbort, { once: true });
+  }
+
+  /** Runs trials [first, first + count) of a task for every option. */
+  async run(task: TrialTask, first: number, count: number, onProgress: (done: number) => void = () => {}): Promise<TaskResults> {
+    if (this.signal?.aborted) throw new InterruptedError();
+    // compiled here too: input errors surface before any thread starts, and give the goods order
+    const prepared = prepareJob(task);
+    const shared = this.size > 1;
+    const results = task.options.map(() => newTrialResults(first, count, prepared.scoredGoods.length, shared));
+    const job = (from: number, n: number): RangeJob => ({ key: this.nextKey, ...task, first: from, count: n, results });
+    if (!shared) {
+      await runRange(prepared, job(first, count), async (n) => {
+        onProgress(n);
+        // let signals and progress drawing through between chunks
+        await yieldToEvents();
+        if (this.signal?.aborted || this.stopped) throw new InterruptedError();
+      });
+    } else {
+      const per = Math.max(CHUNK, Math.ceil(count / this.size));
+      const ranges: Promise<void>[] = [];
+      for (let start = 0; start < count; start += per) ranges.push(this.submit(job(first + start, Math.min(per, count - start)), onProgress));
+      this.nextKey++;
+      await Promise.all(ranges);
+    }
+    return { results, scoredGoods: prepared.scoredGoods };
+  }
+
+  /** Stops every thread; work still queued is rejected as interrupted. */
+  async close(): Promise<void> {
+    this.fail(new InterruptedError("the worker pool was closed"));
+    await this.stopping;
+  }
+
+  private submit(job: RangeJob, onProgress: (done: number) => void): Promise<void> {
+    if (this.stopped) return Promise.reject(new InterruptedError());
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ job, onProgress, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.stopped) {
+      const worker = this.idle.pop() ?? (this.threads.length < this.size ? this.spawn() : undefined);
+      if (worker === undefined) return;
+      const pending = this.queue.shift()!;
+      this.busy.set(worker, pending);
+      worker.postMessage(pending.job);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL("./pool-worker-boot.mjs", import.meta.url));
+    this.threads.push(worker);
+    worker.on("message", (msg: WorkerMessage) => {
+      const pending = this.busy.get(worker);
+      if (pending === undefined) return;
+      if (msg.type === "progress") {
+        pending.onProgress(msg.done);
+        return;
+      }
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      if (msg.type === "done") pending.resolve();
+      else pending.reject(msg.place === undefined ? Object.assign(new Error(msg.message), { stack: msg.stack }) : new TrialError(msg.place, msg.message, msg.stack));
+      this.dispatch();
+    });
+    worker.on("error", (err) => this.fail(err));
+    worker.on("exit", (code) => {
+      if (code !== 0) this.fail(new Error(`a worker thread stopped (exit ${code})`));
+    });
+    return worker;
+  }
+
+  /** Settles everything in flight with `err` (interrupted when the signal fired) and stops the threads. */
+  private fail(err: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.signal?.removeEventListener("abort", this.onAbort);
+    const reason = this.signal?.aborted ? new InterruptedError() : err;
+    for (const pending of [...this.busy.values(), ...this.queue]) pending.reject(reason);
+    this.busy.clear();
+    this.queue.length = 0;
+    this.stopping = Promise.all(this.threads.map((t) => t.terminate()));
+  }
+}
+
+/** Runs `use` with a pool of `size` threads and stops the threads afterwards, whatever happens. */
+export async function withPool<T>(size: number, signal: AbortSignal | undefined, use: (pool: TrialPool) => Promise<T>): Promise<T> {
+  const pool = new TrialPool(size, signal);
+  try {
+    return await use(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+export interface ParallelRunOptions {
+  trials: number;
+  seed: number;
+  options: OptionSpec[];
+  /** worker threads; 1 (the default) runs in this thread */
+  workers?: number;
+  /** first trial index (default 0): batches of a longer run continue the same trial sequence */
+  firstTrial?: number;
+  /** called with the number of trials just finished */
+  onProgress?: (done: number) => void;
+  signal?: AbortSignal;
+}
+
+/** One task on a pool of its own: the scenario's trials, one TrialResults per option, rows in trial order. */
+export function runParallel(scenario: Scenario, opts: ParallelRunOptions): Promise<TaskResults> {
+  const size = Math.min(opts.workers ?? 1, Math.ceil(opts.trials / CHUNK));
+  const task = { scenario, options: opts.options, seed: opts.seed };
+  return withPool(size, opts.signal, (pool) => pool.run(task, opts.firstTrial ?? 0, opts.trials, opts.onProgress));
+}

@@ -1,0 +1,76 @@
+// Runs one range of a task's trials in chunks, in whichever thread holds it (the main thread or a
+// pool worker), writing each chunk's rows into the task's result arrays. An exception inside the
+// trial loop is replayed trial by trial, then option by option, so the error names the seed,
+// trial and option that reproduce it (the fast-check habit) instead of only a stack.
+import { type OptionSpec, type PreparedRun, prepareRun, runTrials } from "../engine/run.ts";
+import { placeResults, type TrialResults } from "../engine/simulate.ts";
+import { TrialError, type TrialPlace } from "../errors.ts";
+import type { Scenario } from "../scenario/schema.ts";
+
+/** Trials per progress report and per cancellation check. */
+export const CHUNK = 500;
+
+/** What a thread needs to run a range: the task (scenario, options, seed) and where its rows go. */
+export interface RangeJob {
+  /** The task's id: a worker keeps the compiled programs of the tasks it has seen under it. */
+  key: number;
+  scenario: Scenario;
+  options: OptionSpec[];
+  seed: number;
+  first: number;
+  count: number;
+  /** The task's whole result arrays (shared between threads); this range fills its own rows. */
+  results: TrialResults[];
+}
+
+/** The engine's trial loop; a parameter so a test can inject a failure. */
+export type TrialRunner = (prepared: PreparedRun, first: number, count: number) => TrialResults[];
+
+/** Compiles a job's programs (every option at the job's seed). */
+export function prepareJob(job: Pick<RangeJob, "scenario" | "options" | "seed">): PreparedRun {
+  return prepareRun(job.scenario, { options: job.options, seed: job.seed });
+}
+
+/**
+ * Runs the job's range chunk by chunk, calling `afterChunk(n)` after each; a thrown trial becomes
+ * a {@link TrialError} with its place.
+ */
+export async function runRange(
+  prepared: PreparedRun,
+  job: RangeJob,
+  afterChunk: (done: number) => void | Promise<void>,
+  run: TrialRunner = runTrials,
+): Promise<void> {
+  for (let done = 0; done < job.count; ) {
+    const n = Math.min(CHUNK, job.count - done);
+    const from = job.first + done;
+    let part: TrialResults[];
+    try {
+      part = run(prepared, from, n);
+    } catch (err) {
+      throw failureAt(prepared, from, n, err, run);
+    }
+    part.forEach((p, o) => placeResults(job.results[o]!, p));
+    done += n;
+    await afterChunk(n);
+  }
+}
+
+/** Replays a failed chunk to find the first failing trial, then the option that fails on it. */
+function failureAt(prepared: PreparedRun, first: number, count: number, err: unknown, run: TrialRunner): TrialError {
+  const cause = err instanceof Error ? err : new Error(String(err));
+  const fails = (p: () => PreparedRun, trial: number): boolean => {
+    try {
+      run(p(), trial, 1);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let trial = first;
+  while (trial < first + count - 1 && !fails(() => prepared, trial)) trial++;
+  const place: TrialPlace = { seed: prepared.seed, trial };
+  const option = prepared.options.find((o) => fails(() => prepareRun(prepared.scenario, { options: [o], seed: prepared.seed }), trial));
+  if (option !== undefined) place.option = option.id;
+  return new TrialError(place, cause.message, cause.stack);
+}

@@ -1,0 +1,86 @@
+// Renders a comparison as a table, tidy CSV or JSON (MODEL §8 option shape plus rank, frontier,
+// perCost, significant).
+import type { BudgetResult } from "../analysis/budget.ts";
+import type { CompareReport } from "../analysis/compare-report.ts";
+import type { ComparedOption } from "../analysis/compare.ts";
+import type { Column } from "./columns.ts";
+import { renderCsv } from "./csv.ts";
+import { interval, scoreCsvColumns } from "./run.ts";
+import { renderTable } from "./table.ts";
+
+/** The footnotes of a comparison, shared by the table and the HTML page. */
+export const COMPARE_NOTES = [
+  "* on the efficient frontier (no option costs less and scores better)",
+  "≈base: the paired difference from baseline is not significant at 95%; ≈above: nor is the difference from the option ranked just above",
+] as const;
+
+/** The not-significant marks of an option: ≈base, ≈above, both or none. */
+export const significanceMark = (o: ComparedOption): string => {
+  const m: string[] = [];
+  if (o.id !== "baseline" && !o.significant.vsBaseline) m.push("≈base");
+  if (o.significant.vsAbove === false) m.push("≈above");
+  return m.join(" ");
+};
+
+export function renderCompareTable(r: CompareReport): string {
+  const obj = r.objective === "risk" ? "risk" : "expected";
+  const diffOf = (o: ComparedOption) => (r.objective === "risk" ? o.vsBaseline.risk : o.vsBaseline.expected);
+  const columns: Column<ComparedOption>[] = [
+    { header: "rank", get: (o) => o.rank },
+    { header: "option", get: (o) => o.id },
+    { header: "cost", get: (o) => o.cost },
+    { header: "autonomy", get: (o) => o.autonomy.mean, digits: 1 },
+    { header: "95% CI", get: (o) => interval(o.autonomy.ci95), align: "right" },
+    { header: obj === "risk" ? "risk (CVaR95)" : "expected", get: (o) => (obj === "risk" ? o.risk.value : o.expected.value), digits: 1 },
+    { header: "95% CI", get: (o) => interval(obj === "risk" ? o.risk.ci95 : o.expected.ci95), align: "right" },
+    { header: "Δ vs baseline (paired)", get: (o) => (o.id === "baseline" ? "" : diffOf(o).diff), digits: 1 },
+    { header: "95% CI", get: (o) => (o.id === "baseline" ? "" : interval(diffOf(o).ci95)), align: "right" },
+    { header: `points/${r.currency === "units" ? "cost" : r.currency}`, get: (o) => o.perCost, digits: 3 },
+    { header: "frontier", get: (o) => (o.frontier ? "*" : "") },
+    { header: "not significant", get: significanceMark },
+  ];
+  const lines = [
+    `${r.scenario}`,
+    `home ${r.home} · ${r.trials} trials · seed ${r.seed} · horizon ${r.horizon} ${r.period}s · ranked by ${obj === "risk" ? "tail risk (CVaR95)" : "expected shortfall"}, lower is better`,
+  ];
+  if (r.precision) {
+    lines.push(
+      `precision: largest ${obj} CI half-width ${r.precision.maxHalfWidth.toFixed(3)} ${r.precision.reached ? "≤" : ">"} ${r.precision.target} after ${r.trials} trials${r.precision.reached ? "" : " (stopped at --max-trials)"}`,
+    );
+  }
+  let out = `${lines.join("\n")}\n\n${renderTable(columns, r.options)}`;
+  out += `\n${COMPARE_NOTES.join("\n")}\n`;
+  if (r.budget) out += `\n${budgetText(r.budget, r.currency)}`;
+  out += `\n${r.summary}\n`;
+  return out;
+}
+
+function budgetText(b: BudgetResult, currency: string): string {
+  const unit = currency === "units" ? "" : ` ${currency}`;
+  const head = `budget ${b.budget}${unit} (${b.method === "exhaustive" ? "exhaustive search" : "GREEDY search: more than 12 policies, the best combination is not guaranteed"}, ${b.evaluated} combinations scored on the same trials)`;
+  if (b.best === null) return `${head}\n  no policy fits the budget\n`;
+  const d = (x: { diff: number; ci95: [number, number] } | null) => (x ? `${x.diff.toFixed(1)} ${interval(x.ci95)}` : "n/a");
+  return (
+    `${head}\n` +
+    `  best: ${b.best.policies.join(" + ")} — cost ${b.best.cost}${unit}, objective ${b.best.value.toFixed(1)}\n` +
+    `  vs baseline: ${d(b.vsBaseline)}\n` +
+    `  vs best single policy (${b.bestSingle?.id ?? "none"}): ${d(b.vsBestSingle)}\n`
+  );
+}
+
+export function renderCompareCsv(r: CompareReport): string {
+  const columns: Column<ComparedOption>[] = [
+    { header: "rank", get: (o) => o.rank },
+    { header: "option", get: (o) => o.id },
+    ...scoreCsvColumns<ComparedOption>((o) => o),
+    { header: "expected", get: (o) => o.expected.value },
+    { header: "expected_diff", get: (o) => o.vsBaseline.expected.diff },
+    { header: "expected_diff_lo", get: (o) => o.vsBaseline.expected.ci95[0] },
+    { header: "expected_diff_hi", get: (o) => o.vsBaseline.expected.ci95[1] },
+    { header: "per_cost", get: (o) => o.perCost },
+    { header: "frontier", get: (o) => o.frontier },
+    { header: "significant_vs_baseline", get: (o) => o.significant.vsBaseline },
+    { header: "significant_vs_above", get: (o) => o.significant.vsAbove },
+  ];
+  return renderCsv(columns, r.options);
+}
