@@ -107,6 +107,14 @@ describe("import graph", () => {
     expect(cycles(await importGraph())).toEqual([]);
   });
 
+  it("has exactly one module that creates worker threads: the pool", async () => {
+    const creating: string[] = [];
+    for (const file of await sourceFiles("src")) {
+      if (/\bnew Worker\(/.test(await readFile(path.join(repoRoot, file), "utf8"))) creating.push(file);
+    }
+    expect(creating).toEqual(["src/io/pool.ts"]);
+  });
+
   it("keeps every command file under 80 non-blank lines", async () => {
     const long: string[] = [];
     for (const file of await sourceFiles("src/cli/commands")) {
