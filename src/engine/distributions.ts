@@ -1,6 +1,6 @@
 // Inverse-CDF sampling of the scenario distributions: one uniform in, one value out.
 // Reference: Wichura 1988 (AS241) for the normal quantile; W. J. Cody's erfc for the normal CDF.
-import type { Distribution } from "../scenario/schema.ts";
+import type { Distribution } from "../kinds/fields.ts";
 
 /** Turns the uniform `u` in [0, 1) into a draw from `d`. A constant ignores `u`. */
 export function inverseCdf(d: Distribution, u: number): number {

@@ -1,7 +1,7 @@
 // The mutable network plan that policies transform before it is frozen into typed arrays.
 // Indices: countries and chokepoints in file order, goods in bill-of-materials order.
 import { entitiesOf, goodsInBomOrder, type SupplyGraph } from "../model/build.ts";
-import type { Good } from "../scenario/schema.ts";
+import type { Good } from "../scenario/network-schema.ts";
 
 export interface PlanProducer {
   id: string;

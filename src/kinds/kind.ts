@@ -9,7 +9,7 @@ import type { ShockEffect, PlaceResolver } from "../engine/effects.ts";
 import type { CompiledNetwork } from "../engine/compile.ts";
 import type { NetworkPlan } from "../engine/plan.ts";
 import type { PathIssue } from "../scenario/issues.ts";
-import type { Network, Producer } from "../scenario/schema.ts";
+import type { Network, Producer } from "../scenario/network-schema.ts";
 import type { PolicyBase, ShockBase } from "./fields.ts";
 
 /** What a reference field names: `place` is a country or a group; `target` also allows `all`. */

@@ -2,7 +2,7 @@
 // and typed edges (flow, makes, located, input, demand). The one representation of a network
 // after validation: the engine's compiler (engine/plan.ts) and inspect both read it.
 import { MultiDirectedGraph } from "graphology";
-import type { Chokepoint, Country, Demand, Flow, Good, Network, Producer } from "../scenario/schema.ts";
+import type { Chokepoint, Country, Demand, Flow, Good, Network, Producer } from "../scenario/network-schema.ts";
 
 export type NodeAttributes =
   | { kind: "country"; id: string; entity: Country }
