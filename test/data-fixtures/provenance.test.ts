@@ -123,6 +123,16 @@ describe("the three sourcing choices of issue 16, from the table", () => {
     const total = flows.reduce((s, f) => s + f.volume, 0);
     return flows.filter((f) => countryOf.get(f.from) === from).reduce((s, f) => s + f.volume, 0) / total;
   };
+  it("US germanium: China's share of US imports is at least its 41% of US metal imports", () => {
+    const r = resolveRef(index, "usgs-mcs2026-germanium-us-imports#CN");
+    expect(r.value).toBe(41);
+    // US imports = US use − its own refiners' 4.2 t/yr; China's share of imports ≥ 41% (the pool adds a little).
+    const use = 30;
+    const imports = use - 4.2;
+    const cnShareOfUse = inflowShare("germanium", "US", "CN");
+    expect((cnShareOfUse * use) / imports).toBeGreaterThanOrEqual(0.41 - 0.01);
+    expect((cnShareOfUse * use) / imports).toBeLessThan(0.5);
+  });
   it("US gallium: traced to primary origin (China), as basis-gallium states", () => {
     expect(index.get("basis-gallium")?.reasoning).toContain("PRIMARY PRODUCTION");
     expect(inflowShare("gallium", "US", "CN")).toBeCloseTo(1, 6);
