@@ -179,11 +179,113 @@ export function auditProvenance(rows: ReadonlyArray<NumberSource>): ProvenanceAu
   return { numbers: counted.length, missing: counted.filter((r) => r.missing).length, estimates: counted.filter((r) => r.estimate).length, broken };
 }
 
-/** The rows about a good or a country: a country matches an entry that names it (producer, origin, destination, demand). */
-export function selectSources(rows: ReadonlyArray<NumberSource>, filter: { good?: string; country?: string }): NumberSource[] {
-  return rows.filter((r) => {
-    if (filter.good !== undefined && r.good !== filter.good && !(r.entry === "good" && r.label.startsWith(`good ${filter.good}`))) return false;
-    if (filter.country !== undefined && !r.countries.includes(filter.country)) return false;
-    return true;
-  });
+/** One reference of a number, ready to print. */
+export interface SourceCitation {
+  ref: string;
+  kind: ProvenanceEntry["kind"] | "missing";
+  /** The value the reference picks, as the table gives it, with its unit. */
+  value?: string;
+  citation: string;
+}
+
+/** A number of the report with where it came from. */
+export interface SourceLine {
+  label: string;
+  field: string;
+  value?: number;
+  /** For a flow: its share of the destination's use of the good (0-1). */
+  share?: number;
+  estimate: boolean;
+  sources: SourceCitation[];
+}
+
+export interface GoodSources {
+  good: string;
+  unit: string;
+  /** How the good's flows are built (primary production or import sources) and why. */
+  basis: SourceCitation[];
+  lines: SourceLine[];
+}
+
+export interface SourcesReport {
+  home?: string;
+  good?: string;
+  country?: string;
+  goods: GoodSources[];
+  /** Numbers not tied to a good (governance, chokepoints) when a country is asked for. */
+  other: SourceLine[];
+  /** Totals over the whole network: numbers, without a source, built on an estimate. */
+  audit: ProvenanceAudit;
+}
+
+/** The citation, led by the note of the one value a reference picks, where the table has one. */
+function keyed(e: ProvenanceEntry, key: string | undefined): string {
+  const note = key === undefined ? undefined : e.notes?.[key];
+  return note === undefined ? citation(e) : `${e.kind} (${key}): ${note}; ${citation(e)}`;
+}
+
+function cite(index: ReadonlyMap<string, ProvenanceEntry>, ref: string): SourceCitation {
+  const r = resolveRef(index, ref);
+  if (r.entry === undefined) return { ref, kind: "missing", citation: r.problem ?? "" };
+  const v = r.value;
+  const shown = v === undefined ? undefined : typeof v === "object" ? Object.entries(v).map(([k, x]) => `${k} ${x}`).join(", ") : String(v);
+  return {
+    ref,
+    kind: r.entry.kind,
+    ...(shown === undefined ? {} : { value: r.entry.unit === undefined ? shown : `${shown} ${r.entry.unit}` }),
+    citation: r.problem ?? keyed(r.entry, r.key),
+  };
+}
+
+/**
+ * Every number used for the goods a home uses (the good's own numbers, the flows into the home
+ * with their shares of its use, its demand, its producers), or for one good (all its lines), or
+ * for one country (every line that names it), with where each came from.
+ */
+export function sourcesReport(network: Network, table: ProvenanceTable, options: { home?: string; good?: string; country?: string }): SourcesReport {
+  const index = indexTable(table);
+  const rows = numberSources(network, table);
+  const goodOfProducer = new Map(network.producers.map((p) => [p.id, p.good]));
+  const use = new Map<string, number>(); // `${country}|${good}` → inflow
+  for (const f of network.flows) {
+    const g = goodOfProducer.get(f.from);
+    if (g !== undefined) use.set(`${f.to}|${g}`, (use.get(`${f.to}|${g}`) ?? 0) + f.volume);
+  }
+  const { home, good, country } = options;
+  const wanted = (r: NumberSource): boolean => {
+    if (country !== undefined) return r.countries.includes(country) || (r.entry === "good" && good !== undefined);
+    if (good !== undefined || home === undefined) return true;
+    if (r.entry === "good") return true;
+    if (r.entry === "flow") return r.countries[r.countries.length - 1] === home;
+    return r.countries.includes(home);
+  };
+  const line = (r: NumberSource): SourceLine => {
+    const to = r.countries[r.countries.length - 1];
+    const total = r.entry === "flow" && to !== undefined && r.good !== undefined ? use.get(`${to}|${r.good}`) : undefined;
+    return {
+      label: r.label,
+      field: r.field,
+      ...(r.value === undefined ? {} : { value: r.value }),
+      ...(total === undefined || total <= 0 || r.value === undefined ? {} : { share: r.value / total }),
+      estimate: r.estimate,
+      sources: r.refs.map((x) => cite(index, x.ref)),
+    };
+  };
+  const goods: GoodSources[] = [];
+  for (const g of network.goods) {
+    if (good !== undefined && g.id !== good) continue;
+    if (good === undefined && country === undefined && home !== undefined && !use.has(`${home}|${g.id}`)) continue;
+    const lines = rows.filter((r) => r.good === g.id && wanted(r)).map(line);
+    if (country !== undefined && good === undefined && !lines.some((l) => !l.label.startsWith("good "))) continue;
+    goods.push({ good: g.id, unit: g.unit, basis: (g.source?.basis ?? []).map((b) => cite(index, b)), lines });
+  }
+  const other = country === undefined ? [] : rows.filter((r) => r.good === undefined && r.countries.includes(country)).map(line);
+  return {
+    ...(home === undefined ? {} : { home }),
+    ...(good === undefined ? {} : { good }),
+    ...(country === undefined ? {} : { country }),
+    goods,
+    other,
+    audit: auditProvenance(rows),
+  };
 }

@@ -6,11 +6,16 @@ import { loadInput } from "../../io/load.ts";
 import { DEFAULT_GOVERNANCE, inspect } from "../../report/inspect.ts";
 import { renderInspectCsv, renderInspectTable } from "../../report/inspect-format.ts";
 import type { CliIo } from "../context.ts";
+import { inspectSources } from "./inspect-sources.ts";
 import { FORMATS, type Format, oneOf } from "../options.ts";
 
 interface InspectFlags {
   home?: string;
   format: Format;
+  sources?: boolean;
+  sourcesFile?: string;
+  good?: string;
+  country?: string;
 }
 
 export function register(program: Command, io: CliIo): void {
@@ -23,6 +28,10 @@ export function register(program: Command, io: CliIo): void {
     .argument("<file>", "a network or scenario file, YAML or JSON (the kind is detected)")
     .option("--home <country>", "the country to inspect (default: the scenario's home; required for a network)")
     .option("-f, --format <format>", "table, json or csv (csv: the per-good table)", oneOf("--format", FORMATS), "table")
+    .option("--sources", "instead: every number used for the home's goods and where it came from (docs/data.md)")
+    .option("--sources-file <file>", "with --sources: the provenance table (default: sources.yaml beside the network file)")
+    .option("--good <good>", "with --sources: one good, all its lines")
+    .option("--country <country>", "with --sources: every line that names this country")
     .addHelpText(
       "after",
       `
@@ -46,6 +55,10 @@ Examples:
       if (home === undefined) throw new UsageError(`--home is required for a network file; valid countries: ${valid}`);
       if (!network.countries.some((c) => c.id === home)) {
         throw new UsageError(`unknown --home "${home}"; valid countries: ${valid}`);
+      }
+      if (flags.sources === true) {
+        await inspectSources(io, file, input, network, { ...flags, home });
+        return;
       }
       const report = inspect(network, home);
       const text =
