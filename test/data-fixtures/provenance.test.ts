@@ -145,3 +145,14 @@ describe("the three sourcing choices of issue 16, from the table", () => {
     expect(sharesFromFlows(network, "cobalt-refined").get("CA") ?? 0).toBeCloseTo(1.75, 0);
   });
 });
+
+describe("docs/data.md: each data card quotes its fixture's counts", () => {
+  const doc = readFileSync(join(fixturesDir, "..", "docs", "data.md"), "utf8").replace(/\s+/g, " ");
+  it.each(FIXTURES)("%s.yaml", (name) => {
+    const a = auditProvenance(numberSources(load(name), table));
+    const pct = Math.round((100 * a.estimates) / a.numbers);
+    // e.g. "752, 0 without a source; 704 (94%) built on an estimate" or "70 numbers, 0 without a source, 60 (86%)"
+    const pattern = new RegExp(`${a.numbers}( numbers)?, ${a.missing} without a source[,;] ${a.estimates} \\(${pct}%\\)`);
+    expect(doc).toMatch(pattern);
+  });
+});
