@@ -4,12 +4,21 @@ import { z } from "zod";
 import { id, nonNegative, periods, positive } from "../kinds/fields.ts";
 
 
+/** Where an entry's numbers come from: per number, ids in a provenance table (docs/data.md). */
+const source = z
+  .record(z.string(), z.array(id).min(1))
+  .optional()
+  .describe(
+    "provenance: for each number of this entry (e.g. volume, capacity, output, price), the ids of the figures in the provenance table (fixtures/sources.yaml) it comes from; `id#KEY` picks one value of a table",
+  );
+
 export const countrySchema = z
   .object({
     id,
     name: z.string(),
     groups: z.array(id).default([]),
     governance: z.number().min(0, "must be between 0 and 10").max(10, "must be between 0 and 10").optional(),
+    source,
   })
   .strict();
 
@@ -23,22 +32,23 @@ export const goodSchema = z
     inputs: z.record(id, positive).default({}),
     switchPeriods: periods.default(0),
     inventoryPeriods: nonNegative.default(0),
+    source,
   })
   .strict();
 
 export const producerSchema = z
-  .object({ id, country: id, good: id, capacity: nonNegative })
+  .object({ id, country: id, good: id, capacity: nonNegative, source })
   .strict();
 
 export const chokepointSchema = z
-  .object({ id, name: z.string(), bypassPeriods: periods.optional() })
+  .object({ id, name: z.string(), bypassPeriods: periods.optional(), source })
   .strict();
 
 export const flowSchema = z
-  .object({ from: id, to: id, volume: nonNegative, route: z.array(id).default([]) })
+  .object({ from: id, to: id, volume: nonNegative, route: z.array(id).default([]), source })
   .strict();
 
-export const demandSchema = z.object({ country: id, good: id, volume: nonNegative }).strict();
+export const demandSchema = z.object({ country: id, good: id, volume: nonNegative, source }).strict();
 
 export const networkSchema = z
   .object({

@@ -23,9 +23,10 @@ describe("chokepoint compare", () => {
         `${prepared.options[o]!.id}: paired ${width(paired.ci95).toFixed(2)} vs unpaired ${width(unpaired.ci95).toFixed(2)} points`,
       );
       // Every option of one policy kind gains at least 3×; the package mixing several kinds,
-      // whose tail trials differ most from the baseline's, about 2.6× (measured): held to 2×.
+      // whose tail trials differ most from the baseline's, about 1.8× (measured after the US
+      // germanium basis change of issue 16; 2.6× before): held to 1.5×.
       const kinds = new Set(prepared.options[o]!.policies.map((id) => scenario.policies.find((p) => p.id === id)!.type));
-      const factor = kinds.size === 1 ? 3 : 2;
+      const factor = kinds.size === 1 ? 3 : 1.5;
       expect(width(paired.ci95) * factor).toBeLessThanOrEqual(width(unpaired.ci95));
     }
     console.log(`95% CI widths of Δrisk, ${flagship}, 2000 trials:\n  ${ratios.join("\n  ")}`);

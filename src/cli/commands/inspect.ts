@@ -8,10 +8,15 @@ import { formatNames, inspectFormats } from "../../render/formats.ts";
 import { imputedNote } from "../../render/inspect.ts";
 import { inspectHelp } from "../help.ts";
 import { oneOf } from "../options.ts";
+import { inspectSources } from "./inspect-sources.ts";
 
 interface InspectFlags {
   home?: string;
   format: keyof typeof inspectFormats;
+  sources?: boolean;
+  sourcesFile?: string;
+  good?: string;
+  country?: string;
 }
 
 export function register(program: Command, io: Io): void {
@@ -24,9 +29,15 @@ export function register(program: Command, io: Io): void {
     .argument("<file>", "a network or scenario file, YAML or JSON (the kind is detected)")
     .option("--home <country>", "the country to inspect (default: the scenario's home; required for a network)")
     .option("-f, --format <format>", "table, json or csv (csv: the per-good table)", oneOf("--format", formatNames(inspectFormats)), "table")
+    .option("--sources", "instead: every number used for the home's goods and where it came from (docs/data.md)")
+    .option("--sources-file <file>", "with --sources: the provenance table (default: sources.yaml beside the network file)")
+    .option("--good <good>", "with --sources: one good, all its lines")
+    .option("--country <country>", "with --sources: every line that names this country")
     .addHelpText("after", inspectHelp)
     .action(async (file: string, flags: InspectFlags) => {
-      const report = inspectNetwork(await loadInput(file, { cwd: io.cwd }), flags.home);
+      const input = await loadInput(file, { cwd: io.cwd });
+      const report = inspectNetwork(input, flags.home);
+      if (flags.sources === true) return inspectSources(io, file, input, { ...flags, home: report.home });
       io.stdout.write(inspectFormats[flags.format](report));
       // The table carries this note itself; CSV has no room for it, so it goes to stderr.
       const note = imputedNote(report);
