@@ -196,19 +196,8 @@ function producerArrays(plan: NetworkPlan, order: Order): ProducerArrays {
   return out;
 }
 
-type FlowArrays = Pick<
-  CompiledNetwork,
-  | "flowProducer"
-  | "flowSlot"
-  | "flowVolume"
-  | "flowImmune"
-  | "flowTo"
-  | "flowRouteStart"
-  | "flowRoute"
-  | "producerFlowStart"
->;
-
-function flowArrays(plan: NetworkPlan, order: Order): FlowArrays {
+/** Flows grouped by producer, their consumer slots, routes (CSR) and each producer's flow range. */
+function flowArrays(plan: NetworkPlan, order: Order) {
   const nG = plan.goodIds.length;
   const nF = order.flows.length;
   const nP = order.producers.length;
@@ -234,7 +223,7 @@ function flowArrays(plan: NetworkPlan, order: Order): FlowArrays {
   });
   for (let p = 0; p < nP; p++) producerFlowStart[p + 1]! += producerFlowStart[p]!;
   const flowRoute = Int32Array.from(routes);
-  return { flowProducer, flowSlot, flowVolume, flowImmune, flowTo, flowRouteStart, flowRoute, producerFlowStart };
+  return { flowProducer, flowSlot, flowVolume, flowImmune, flowTo, flowRouteStart, flowRoute, producerFlowStart } satisfies Partial<CompiledNetwork>;
 }
 
 /** The dense producer × slot matrix of each good: its first flow, and flows chained per pair. */
@@ -316,37 +305,13 @@ function slotArrays(plan: NetworkPlan, order: Order): SlotArrays {
   return out;
 }
 
-type StageArrays = Pick<
-  CompiledNetwork,
-  | "nStages"
-  | "stagePolicyIds"
-  | "stageFrom"
-  | "stageProbability"
-  | "stageFlowStart"
-  | "stageFlow"
-  | "stageFlowBefore"
-  | "stageFlowAfter"
-  | "stageSlotStart"
-  | "stageSlot"
-  | "stageSlotBefore"
-  | "stageSlotAfter"
-  | "stageProducerStart"
-  | "stageProducer"
-  | "stageProducerBefore"
-  | "stageProducerAfter"
->;
-
 /** Staged changes (capacity build-out, substitution) as CSR over flows, slots and producers. */
-function stageArrays(plan: NetworkPlan, order: Order): StageArrays {
+function stageArrays(plan: NetworkPlan, order: Order) {
   const nStages = plan.stages.length;
-  const stageFrom = new Int32Array(nStages);
-  const stageProbability = new Float64Array(nStages);
   const flows = new StagedFactors(nStages);
   const slots = new StagedFactors(nStages);
   const producers = new StagedFactors(nStages);
   plan.stages.forEach((stage, k) => {
-    stageFrom[k] = stage.from;
-    stageProbability[k] = stage.successProbability;
     for (const [f, [b, a]] of stage.flows) flows.push(order.newFlow[f]!, b, a);
     for (const [key, [b, a]] of stage.uses) {
       const s = order.slotOf.get(key);
@@ -360,8 +325,8 @@ function stageArrays(plan: NetworkPlan, order: Order): StageArrays {
   return {
     nStages,
     stagePolicyIds: plan.stages.map((s) => s.policyId),
-    stageFrom,
-    stageProbability,
+    stageFrom: Int32Array.from(plan.stages, (s) => s.from),
+    stageProbability: Float64Array.from(plan.stages, (s) => s.successProbability),
     stageFlowStart: flows.start,
     stageFlow: Int32Array.from(flows.items),
     stageFlowBefore: Float64Array.from(flows.before),
@@ -374,7 +339,7 @@ function stageArrays(plan: NetworkPlan, order: Order): StageArrays {
     stageProducer: Int32Array.from(producers.items),
     stageProducerBefore: Float64Array.from(producers.before),
     stageProducerAfter: Float64Array.from(producers.after),
-  };
+  } satisfies Partial<CompiledNetwork>;
 }
 
 /** One CSR list of (index, factor before, factor after) per stage. */

@@ -144,6 +144,11 @@ export function goodOf(plan: NetworkPlan, id: string): number {
   return resolved(plan.goodIds.indexOf(id), id);
 }
 
+/** The indices of the country and good a policy names. */
+export function countryGoodOf(plan: NetworkPlan, p: { country: string; good: string }): [country: number, good: number] {
+  return [countryOf(plan, p.country), goodOf(plan, p.good)];
+}
+
 function resolved(i: number, id: string): number {
   if (i < 0) throw new Error(`internal: unresolved id '${id}' (the scenario layer should have caught it)`);
   return i;

@@ -12,6 +12,9 @@ export interface DiffEstimate {
   se: number;
 }
 
+/** A difference CVaR_p(a) − CVaR_p(b) of two per-trial samples, with p = 0.05 and z = Z95 by default. */
+export type CvarDiff = (a: Float64Array, b: Float64Array, p?: number, z?: number) => DiffEstimate;
+
 /**
  * Mean of the per-trial differences `a_i − b_i`, taken in trial order, with se = sd(a − b)/√N.
  * Identical differences give se = 0 and a zero-width interval. N = 0 gives NaN; N = 1 gives NaN se.
@@ -31,12 +34,7 @@ export function pairedMeanDiff(a: Float64Array, b: Float64Array, z: number = Z95
  * its own VaR. se and interval are NaN when k = p·N < 1 or N < 2.
  * @throws RangeError if a and b differ in length or p is not in (0, 1].
  */
-export function pairedCvarDiff(
-  a: Float64Array,
-  b: Float64Array,
-  p: number = 0.05,
-  z: number = Z95,
-): DiffEstimate {
+export const pairedCvarDiff: CvarDiff = (a, b, p = 0.05, z = Z95) => {
   const n = sameLength(a, b);
   const ta = cvarTail(a, p);
   const tb = cvarTail(b, p);
@@ -48,25 +46,20 @@ export function pairedCvarDiff(
     se = acc.stdError();
   }
   return { diff, ci95: normalInterval(diff, se, z), se };
-}
+};
 
 /**
  * CVaR_p(a) − CVaR_p(b) treating the samples as independent: se = √(se_a² + se_b²). For
  * comparison with {@link pairedCvarDiff}; a and b may differ in length.
  * @throws RangeError if p is not in (0, 1].
  */
-export function unpairedCvarDiffCi(
-  a: Float64Array,
-  b: Float64Array,
-  p: number = 0.05,
-  z: number = Z95,
-): DiffEstimate {
+export const unpairedCvarDiffCi: CvarDiff = (a, b, p = 0.05, z = Z95) => {
   const ea = cvar(a, p);
   const eb = cvar(b, p);
   const diff = ea.value - eb.value;
   const se = Math.sqrt(ea.se * ea.se + eb.se * eb.se);
   return { diff, ci95: normalInterval(diff, se, z), se };
-}
+};
 
 function sameLength(a: Float64Array, b: Float64Array): number {
   if (a.length !== b.length) {

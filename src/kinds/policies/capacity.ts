@@ -1,60 +1,48 @@
 // New capacity (MODEL §3): a producer in the country, online after its build periods; standby
 // capacity serves the owner's replacement requests only, displacing capacity replaces imports.
 import { z } from "zod";
-import { countryOf, goodOf, type PlanStage, useKey } from "../../engine/plan.ts";
-import { id, periods, policyBase, positive } from "../fields.ts";
-import type { PolicyKind } from "../kind.ts";
+import { definePolicy } from "../define.ts";
+import { countryGoodOf, type PlanStage, useKey } from "../../engine/plan.ts";
+import { id, periods, positive } from "../fields.ts";
 
-const schema = z
-  .object({
-    ...policyBase,
-    type: z.literal("capacity"),
-    country: id,
-    good: id,
-    units: positive,
-    buildPeriods: periods.default(0),
-    mode: z.enum(["standby", "displace"]).default("standby"),
-  })
-  .strict();
-
-export const capacity: PolicyKind<typeof schema> = {
-  type: "capacity",
-  schema,
-  refs: { country: "country", good: "good" },
-  sweepable: { integers: ["buildPeriods"] },
-  stub: (id) => ({ id, type: "capacity", country: "\u0000stub", good: "\u0000stub", units: 1 }),
-  applyRank: 2,
-  apply(plan, p) {
-    const c = countryOf(plan, p.country);
-    const g = goodOf(plan, p.good);
-    const producer = plan.producers.length;
-    plan.producers.push({
-      id: `policy:${p.id}`,
-      country: c,
-      good: g,
-      capacity: p.units,
-      standbyOwner: p.mode === "standby" ? c : -1,
-      immune: false,
-    });
-    const stage: PlanStage = {
-      policyId: p.id,
-      from: p.buildPeriods,
-      successProbability: 1,
-      flows: new Map(),
-      uses: new Map(),
-      producers: new Map([[producer, [0, 1]]]),
-    };
-    if (p.mode === "displace") {
-      // baseline use: policies applied before this one keep each country's total inflow
-      const inflow = plan.use0.get(useKey(plan, c, g)) ?? 0;
-      const supplied = Math.min(p.units, inflow);
-      const keep = inflow > 0 ? 1 - supplied / inflow : 1;
-      plan.flows.forEach((f, i) => {
-        if (f.to === c && plan.producers[f.producer]?.good === g) stage.flows.set(i, [1, keep]);
+export const capacity = definePolicy(
+  "capacity",
+  { country: id, good: id, units: positive, buildPeriods: periods.default(0), mode: z.enum(["standby", "displace"]).default("standby") },
+  {
+    refs: { country: "country", good: "good" },
+    stubValues: { units: 1 },
+    applyRank: 2,
+    apply(plan, p) {
+      const [c, g] = countryGoodOf(plan, p);
+      const producer = plan.producers.length;
+      plan.producers.push({
+        id: `policy:${p.id}`,
+        country: c,
+        good: g,
+        capacity: p.units,
+        standbyOwner: p.mode === "standby" ? c : -1,
+        immune: false,
       });
-      stage.flows.set(plan.flows.length, [0, 1]);
-      plan.flows.push({ producer, to: c, volume: supplied, route: [] });
-    }
-    plan.stages.push(stage);
+      const stage: PlanStage = {
+        policyId: p.id,
+        from: p.buildPeriods,
+        successProbability: 1,
+        flows: new Map(),
+        uses: new Map(),
+        producers: new Map([[producer, [0, 1]]]),
+      };
+      if (p.mode === "displace") {
+        // baseline use: policies applied before this one keep each country's total inflow
+        const inflow = plan.use0.get(useKey(plan, c, g)) ?? 0;
+        const supplied = Math.min(p.units, inflow);
+        const keep = inflow > 0 ? 1 - supplied / inflow : 1;
+        plan.flows.forEach((f, i) => {
+          if (f.to === c && plan.producers[f.producer]?.good === g) stage.flows.set(i, [1, keep]);
+        });
+        stage.flows.set(plan.flows.length, [0, 1]);
+        plan.flows.push({ producer, to: c, volume: supplied, route: [] });
+      }
+      plan.stages.push(stage);
+    },
   },
-};
+);

@@ -1,62 +1,52 @@
 // Diversification (MODEL §3): a share of a country's inflow of a good from some places moves to
 // producers in other places, pro rata to their capacity, which grows to carry the new load.
 import { z } from "zod";
-import { countryOf, goodOf, type NetworkPlan, placesOf } from "../../engine/plan.ts";
-import { fraction, id, policyBase } from "../fields.ts";
-import type { PolicyKind, ReferenceIndex } from "../kind.ts";
+import { definePolicy, type PolicySchemaOf } from "../define.ts";
+import { countryGoodOf, type NetworkPlan, placesOf } from "../../engine/plan.ts";
+import { fraction, id } from "../fields.ts";
+import type { ReferenceIndex } from "../kind.ts";
 
-const schema = z
-  .object({
-    ...policyBase,
-    type: z.literal("diversify"),
-    country: id,
-    good: id,
-    from: z.array(id).min(1),
-    to: z.array(id).min(1),
-    share: fraction,
-  })
-  .strict();
+const fields = { country: id, good: id, from: z.array(id).min(1), to: z.array(id).min(1), share: fraction };
+type Diversify = z.output<PolicySchemaOf<"diversify", typeof fields>>;
 
-type Diversify = z.output<typeof schema>;
-
-export const diversify: PolicyKind<typeof schema> = {
-  type: "diversify",
-  schema,
-  refs: { country: "country", good: "good", from: "place", to: "place" },
-  sweepable: {},
-  stub: (id) => ({ id, type: "diversify", country: "\u0000stub", good: "\u0000stub", from: ["\u0000stub"], to: ["\u0000stub"], share: 0 }),
-  applyRank: 1,
-  check: (p, at, network) => (hasReceiver(p, network) ? [] : [{ path: [...at, "to"], message: noReceiver(p, network) }]),
-  apply(plan, p) {
-    const c = countryOf(plan, p.country);
-    const g = goodOf(plan, p.good);
-    const from = placesOf(plan, p.from);
-    const to = placesOf(plan, p.to);
-    // the scenario layer guarantees at least one receiver with capacity (check above)
-    const receivers = plan.producers
-      .map((q, i) => ({ q, i }))
-      .filter(({ q }) => q.good === g && to[q.country] === 1 && from[q.country] !== 1 && q.standbyOwner < 0);
-    const totalCap = receivers.reduce((s, { q }) => s + q.capacity, 0);
-    let moved = 0;
-    for (const f of plan.flows) {
-      const q = plan.producers[f.producer];
-      if (f.to === c && q !== undefined && q.good === g && from[q.country] === 1) {
-        moved += f.volume * p.share;
-        f.volume *= 1 - p.share;
+export const diversify = definePolicy(
+  "diversify",
+  fields,
+  {
+    refs: { country: "country", good: "good", from: "place", to: "place" },
+    stubValues: { share: 0 },
+    applyRank: 1,
+    check: (p, at, network) => (hasReceiver(p, network) ? [] : [{ path: [...at, "to"], message: noReceiver(p, network) }]),
+    apply(plan, p) {
+      const [c, g] = countryGoodOf(plan, p);
+      const from = placesOf(plan, p.from);
+      const to = placesOf(plan, p.to);
+      // the scenario layer guarantees at least one receiver with capacity (check above)
+      const receivers = plan.producers
+        .map((q, i) => ({ q, i }))
+        .filter(({ q }) => q.good === g && to[q.country] === 1 && from[q.country] !== 1 && q.standbyOwner < 0);
+      const totalCap = receivers.reduce((s, { q }) => s + q.capacity, 0);
+      let moved = 0;
+      for (const f of plan.flows) {
+        const q = plan.producers[f.producer];
+        if (f.to === c && q !== undefined && q.good === g && from[q.country] === 1) {
+          moved += f.volume * p.share;
+          f.volume *= 1 - p.share;
+        }
       }
-    }
-    for (const { q, i } of receivers) {
-      const add = (moved * q.capacity) / totalCap;
-      if (add <= 0) continue;
-      const existing = plan.flows.find((f) => f.producer === i && f.to === c);
-      if (existing) existing.volume += add;
-      else plan.flows.push({ producer: i, to: c, volume: add, route: routeBetween(plan, q.country, c) });
-      const load = plan.flows.reduce((s, f) => (f.producer === i ? s + f.volume : s), 0);
-      // the investment: the receiving producer's capacity grows to carry its new load
-      if (load > q.capacity) q.capacity = load;
-    }
+      for (const { q, i } of receivers) {
+        const add = (moved * q.capacity) / totalCap;
+        if (add <= 0) continue;
+        const existing = plan.flows.find((f) => f.producer === i && f.to === c);
+        if (existing) existing.volume += add;
+        else plan.flows.push({ producer: i, to: c, volume: add, route: routeBetween(plan, q.country, c) });
+        const load = plan.flows.reduce((s, f) => (f.producer === i ? s + f.volume : s), 0);
+        // the investment: the receiving producer's capacity grows to carry its new load
+        if (load > q.capacity) q.capacity = load;
+      }
+    },
   },
-};
+);
 
 /** Countries named by country ids and group tags. */
 function members(places: readonly string[], network: ReferenceIndex): Set<string> {

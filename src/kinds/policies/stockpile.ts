@@ -1,35 +1,27 @@
 // Strategic stockpile (MODEL §3): units held by a country for a good, drawn after commercial
 // inventory; sized in periods of baseline use before any policy (MODEL §4 step 4).
 import { z } from "zod";
-import { countryOf, goodOf, useKey } from "../../engine/plan.ts";
-import { id, nonNegative, policyBase } from "../fields.ts";
-import type { PolicyKind } from "../kind.ts";
+import { definePolicy } from "../define.ts";
+import { countryGoodOf, useKey } from "../../engine/plan.ts";
+import { id, nonNegative } from "../fields.ts";
 
-const schema = z
-  .object({
-    ...policyBase,
-    type: z.literal("stockpile"),
-    country: id,
-    good: id,
-    periods: nonNegative.optional(),
-    units: nonNegative.optional(),
-  })
-  .strict()
-  .refine((p) => (p.periods === undefined) !== (p.units === undefined), {
-    message: "needs exactly one of periods or units",
-    path: ["periods"],
-  });
-
-export const stockpile: PolicyKind<typeof schema> = {
-  type: "stockpile",
-  schema,
-  refs: { country: "country", good: "good" },
-  sweepable: {},
-  stub: (id) => ({ id, type: "stockpile", country: "\u0000stub", good: "\u0000stub", units: 0 }),
-  applyRank: 5,
-  apply(plan, p) {
-    const key = useKey(plan, countryOf(plan, p.country), goodOf(plan, p.good));
-    const units = p.units ?? (p.periods ?? 0) * (plan.use0.get(key) ?? 0);
-    plan.stockpiles.set(key, (plan.stockpiles.get(key) ?? 0) + units);
+export const stockpile = definePolicy(
+  "stockpile",
+  { country: id, good: id, periods: nonNegative.optional(), units: nonNegative.optional() },
+  {
+    refs: { country: "country", good: "good" },
+    stubValues: { units: 0 },
+    applyRank: 5,
+    apply(plan, p) {
+      const key = useKey(plan, ...countryGoodOf(plan, p));
+      const units = p.units ?? (p.periods ?? 0) * (plan.use0.get(key) ?? 0);
+      plan.stockpiles.set(key, (plan.stockpiles.get(key) ?? 0) + units);
+    },
   },
-};
+  (s) =>
+    s
+      .refine((p) => (p.periods === undefined) !== (p.units === undefined), {
+        message: "needs exactly one of periods or units",
+        path: ["periods"],
+      }),
+);

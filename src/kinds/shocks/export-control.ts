@@ -1,43 +1,33 @@
 // Export control (MODEL §2): the imposer's producers of the goods stop shipping to the targets
 // and refuse their replacement requests.
 import { z } from "zod";
+import { defineShock } from "../define.ts";
 import { emptyEffect } from "../../engine/effects.ts";
-import { id, shockBase } from "../fields.ts";
-import type { ShockKind } from "../kind.ts";
+import { id } from "../fields.ts";
 
-const schema = z
-  .object({
-    ...shockBase,
-    type: z.literal("export_control"),
-    imposer: id,
-    goods: z.array(id).min(1, "needs at least one good"),
-    targets: z.array(id).min(1, "needs at least one target (a country, a group, or all)"),
-  })
-  .strict();
-
-export const exportControl: ShockKind<typeof schema> = {
-  type: "export_control",
-  schema,
-  refs: { imposer: "country", goods: "good", targets: "target" },
-  sweepable: {},
-  stub: (id) => ({ id, type: "export_control", imposer: "\u0000stub", goods: ["\u0000stub"], targets: ["\u0000stub"] }),
-  compile(net, s, places) {
-    const imposer = net.countryIds.indexOf(s.imposer);
-    const goods = new Set(s.goods.map((g) => net.goodIds.indexOf(g)));
-    const targets = places(s.targets);
-    targets.delete(imposer);
-    const e = emptyEffect();
-    for (let g = 0; g < net.nGoods; g++) {
-      if (!goods.has(g)) continue;
-      for (let p = net.goodProducerStart[g]!; p < net.goodProducerStart[g + 1]!; p++) {
-        if (net.producerCountry[p] !== imposer || net.producerImmune[p]) continue;
-        e.embargoProducers.push(p);
-        for (let f = net.producerFlowStart[p]!; f < net.producerFlowStart[p + 1]!; f++) {
-          if (targets.has(net.flowTo[f]!)) e.cutFlows.push(f);
+export const exportControl = defineShock(
+  "export_control",
+  { imposer: id, goods: z.array(id).min(1, "needs at least one good"), targets: z.array(id).min(1, "needs at least one target (a country, a group, or all)") },
+  {
+    refs: { imposer: "country", goods: "good", targets: "target" },
+    compile(net, s, places) {
+      const imposer = net.countryIds.indexOf(s.imposer);
+      const goods = new Set(s.goods.map((g) => net.goodIds.indexOf(g)));
+      const targets = places(s.targets);
+      targets.delete(imposer);
+      const e = emptyEffect();
+      for (let g = 0; g < net.nGoods; g++) {
+        if (!goods.has(g)) continue;
+        for (let p = net.goodProducerStart[g]!; p < net.goodProducerStart[g + 1]!; p++) {
+          if (net.producerCountry[p] !== imposer || net.producerImmune[p]) continue;
+          e.embargoProducers.push(p);
+          for (let f = net.producerFlowStart[p]!; f < net.producerFlowStart[p + 1]!; f++) {
+            if (targets.has(net.flowTo[f]!)) e.cutFlows.push(f);
+          }
         }
       }
-    }
-    e.embargoCountries = [...targets].sort((a, b) => a - b);
-    return e;
+      e.embargoCountries = [...targets].sort((a, b) => a - b);
+      return e;
+    },
   },
-};
+);
