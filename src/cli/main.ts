@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The chokepoint command line: runs the program on this process's streams and turns its result
 // (program.ts maps every error to a code) into the exit code; the only place that exits.
 // Ctrl-C (SIGINT) and SIGTERM are caught before anything else loads: a long run stops cleanly at

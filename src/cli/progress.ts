@@ -9,7 +9,8 @@ export function startProgress(io: Io): StartProgress {
     if (!io.stderr.isTTY || io.env.CI) return noProgress;
     const bar = new cliProgress.SingleBar(
       {
-        stream: io.stderr,
+        // a terminal's stderr here (isTTY above): the process's own stream
+        stream: io.stderr as NodeJS.WritableStream,
         format: `${label} [{bar}] {percentage}% | {value}/{total} trials | ETA {eta_formatted}`,
         etaBuffer: 50,
         hideCursor: true,

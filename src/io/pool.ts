@@ -24,6 +24,14 @@ export interface TaskResults {
 }
 
 /** What a worker sends back: progress after each chunk, then done or the error it met. */
+/**
+ * The worker thread's entry: the compiled `pool-worker.js` beside this module in the package, or,
+ * when running from the TypeScript sources (tests, `tsx`), a boot file that registers tsx first.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith(".ts")
+  ? new URL("./pool-worker-boot.mjs", import.meta.url)
+  : new URL("./pool-worker.js", import.meta.url);
+
 export type WorkerMessage =
   | { type: "progress"; done: number }
   | { type: "done" }
@@ -107,7 +115,7 @@ export class TrialPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL("./pool-worker-boot.mjs", import.meta.url));
+    const worker = new Worker(WORKER_ENTRY);
     this.threads.push(worker);
     worker.on("message", (msg: WorkerMessage) => {
       const pending = this.busy.get(worker);

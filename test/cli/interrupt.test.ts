@@ -10,7 +10,7 @@ function interrupt(signal: NodeJS.Signals, workers: string): Promise<{ code: num
   const dir = mkdtempSync(join(tmpdir(), "chokepoint-int-"));
   const child = spawn(
     process.execPath,
-    ["bin/chokepoint.js", "run", "test/data/run/scenario.yaml", "--trials", "5000000", "--workers", workers, "--out", join(dir, "out.json")],
+    ["--import", "tsx", "src/cli/main.ts", "run", "test/data/run/scenario.yaml", "--trials", "5000000", "--workers", workers, "--out", join(dir, "out.json")],
     { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";

@@ -248,7 +248,7 @@ describe("chokepoint sweep --resume", () => {
     const dir = await tempDir();
     const args = ["sweep", SCENARIO, "--range", "shocks.ban.probability=0.1:0.9:6", "--range", "network.producers.au-x.capacity=10:20:5", "--trials", "500"];
     const killed = path.join(dir, "killed.csv");
-    const child = spawn(process.execPath, ["bin/chokepoint.js", ...args, "--out", killed], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args, "--out", killed], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
     let childErr = "";
     child.stderr.on("data", (d: Buffer) => {
       childErr += d.toString();

@@ -1,0 +1,97 @@
+// The published package, as a user gets it: `npm pack`, installed into an empty folder, runs the
+// example of docs/library.md with plain node, type-checks a strict TypeScript consumer, and runs
+// the `chokepoint` command with no TypeScript loader anywhere in reach (tsx is a development
+// dependency, so the install does not have it).
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/cli.ts";
+
+const exec = promisify(execFile);
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+let dir = "";
+let tarball = "";
+
+/** The first ```js block of docs/library.md: the example the docs promise runs. */
+async function docExample(): Promise<string> {
+  const doc = await readFile(path.join(repoRoot, "docs/library.md"), "utf8");
+  const block = /```js\n([\s\S]*?)```/.exec(doc);
+  if (!block?.[1]) throw new Error("docs/library.md has no ```js example");
+  return block[1];
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "chokepoint-pack-"));
+  // npm pack runs the prepare script, so the tarball holds a dist/ built from these sources
+  const packed = await exec(npm, ["pack", "--silent", "--pack-destination", dir], { cwd: repoRoot });
+  tarball = path.join(dir, packed.stdout.trim().split("\n").pop()!);
+  const consumer = path.join(dir, "consumer");
+  await exec("mkdir", ["-p", consumer]);
+  await writeFile(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  await exec(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], { cwd: consumer });
+}, 240_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("holds dist, bin and the bundled data, and no tests, benchmarks or CI scripts", async () => {
+    const { stdout } = await exec("tar", ["tzf", tarball]);
+    const top = new Set(stdout.trim().split("\n").map((f) => f.split("/")[1]));
+    for (const want of ["dist", "bin", "scenarios", "fixtures", "schema", "package.json", "README.md"]) expect(top).toContain(want);
+    for (const never of ["test", "bench", ".ci", "src", "node_modules"]) expect(top).not.toContain(never);
+  });
+
+  it("runs the docs/library.md example with plain node", async () => {
+    const consumer = path.join(dir, "consumer");
+    await writeFile(path.join(consumer, "example.mjs"), await docExample());
+    const { stdout } = await exec("node", ["example.mjs"], { cwd: consumer });
+    // one line per option of the flagship, baseline first among them, after the summary
+    const lines = stdout.trim().split("\n");
+    const options = lines.filter((l) => / cost +\d+(\.\d+)? +risk \d+\.\d +autonomy \d+\.\d$/.test(l));
+    expect(options.length).toBe(8);
+    expect(options.some((l) => l.startsWith("baseline "))).toBe(true);
+  }, 120_000);
+
+  it("type-checks a TypeScript consumer under tsc --strict, without @types/node", async () => {
+    const consumer = path.join(dir, "consumer");
+    await writeFile(
+      path.join(consumer, "consumer.ts"),
+      [
+        'import { compareOptions, loadScenario, runScenario, type CompareReport, type RunSpec } from "chokepoint";',
+        "const spec: RunSpec = { trials: 500, seed: 7 };",
+        'const scenario = await loadScenario("s.yaml");',
+        "const report = await runScenario(scenario, spec);",
+        "const lowest: number = Math.min(...report.options.map((o) => o.risk.value));",
+        "const compared: CompareReport = await compareOptions(scenario, { trials: 100 });",
+        "export const out = [lowest, compared.frontier.length];",
+        "",
+      ].join("\n"),
+    );
+    const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc");
+    const args = ["--noEmit", "--strict", "--module", "nodenext", "--target", "es2022", "consumer.ts"];
+    await expect(exec("node", [tsc, ...args], { cwd: consumer })).resolves.toBeDefined();
+    // and a wrong use is caught: the check can fail
+    await writeFile(path.join(consumer, "wrong.ts"), 'import { runScenario } from "chokepoint";\nexport const x: string = runScenario;\n');
+    const wrong = await exec("node", [tsc, ...args.slice(0, -1), "wrong.ts"], { cwd: consumer }).catch((e: { stdout: string }) => e);
+    expect(wrong.stdout).toMatch(/wrong\.ts\(2,14\): error TS2322/);
+  }, 120_000);
+
+  it("runs `chokepoint --version` and a run from the compiled code, with no tsx installed", async () => {
+    const consumer = path.join(dir, "consumer");
+    const installed = await readdir(path.join(consumer, "node_modules"));
+    expect(installed).toContain("chokepoint");
+    expect(installed).not.toContain("tsx");
+    const pkg = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
+    const bin = path.join(consumer, "node_modules/.bin/chokepoint");
+    const version = await exec(bin, ["--version"], { cwd: consumer });
+    expect(version.stdout.trim()).toBe(pkg.version);
+    const flagship = path.join(consumer, "node_modules/chokepoint/scenarios/gallium-germanium-2023.yaml");
+    const run = await exec(bin, ["run", flagship, "--trials", "200", "--format", "json"], { cwd: consumer });
+    expect((JSON.parse(run.stdout) as { trials: number }).trials).toBe(200);
+  }, 120_000);
+});
