@@ -107,3 +107,13 @@ Examples:
   $ chokepoint merge out-1.csv out-2.csv out-3.csv --out sweep.csv
   $ chokepoint merge shards/*.jsonl > sweep.jsonl
 `;
+
+export const completionHelp = `
+Examples:
+  $ source <(chokepoint completion bash)         this bash session
+  $ chokepoint completion bash > ~/.local/share/bash-completion/completions/chokepoint
+  $ source <(chokepoint completion zsh)          zsh (uses bashcompinit)
+  $ chokepoint completion fish > ~/.config/fish/completions/chokepoint.fish
+
+Completes command names, each command's options, the values of options with a fixed set of
+choices, and file names.`;
