@@ -1,10 +1,10 @@
 // Parsers for numeric and enumerated command-line options (bad values are usage errors), and the
 // flags every trial-running command shares, turned into the app's RunSpec.
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { RunSpec } from "../app/spec.ts";
 import { UsageError } from "../errors.ts";
 import type { Io } from "../io/streams.ts";
-import { startProgress } from "./progress.ts";
+import { type ProgressMode, startProgress } from "./progress.ts";
 
 export function positiveInt(name: string): (value: string) => number {
   return (value) => {
@@ -51,13 +51,22 @@ export function addTrialOptions(command: Command): Command {
   return command
     .option("-n, --trials <n>", "number of trials (default: the scenario's `trials`)", positiveInt("--trials"))
     .option("-s, --seed <s>", "random seed (default: the scenario's `seed`)", nonNegativeInt("--seed"))
-    .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption);
+    .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption)
+    .addOption(progressOptions[0])
+    .addOption(progressOptions[1]);
 }
+
+/** --progress / --no-progress (a bar on a terminal by default; lines for batch logs on request). */
+export const progressOptions = [
+  new Option("--progress", "progress on stderr even off a terminal: a line per tenth of the trials (for batch logs)"),
+  new Option("--no-progress", "no progress display, not even on a terminal"),
+] as const;
 
 export interface TrialFlags {
   trials?: number;
   seed?: number;
   workers?: number | "auto";
+  progress?: ProgressMode;
 }
 
 /** The run as the flags ask for it (unset flags stay unset: the app fills the defaults), with the CLI's progress, log and Ctrl-C. */
@@ -67,7 +76,7 @@ export function runSpecOf(flags: TrialFlags, io: Io): RunSpec {
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(flags.workers === undefined ? {} : { workers: flags.workers }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),
-    progress: startProgress(io),
+    progress: startProgress(io, flags.progress),
     log: (line) => io.stderr.write(`${line}\n`),
   };
 }

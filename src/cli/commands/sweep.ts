@@ -10,7 +10,7 @@ import { indexPaths } from "../../sweep/paths.ts";
 import type { FlagParameter } from "../../sweep/plan.ts";
 import { DESIGNS } from "../../sweep/schema.ts";
 import { sweepHelp } from "../help.ts";
-import { nonNegativeInt, oneOf, positiveInt, workersOption } from "../options.ts";
+import { nonNegativeInt, oneOf, positiveInt, workersOption, progressOptions } from "../options.ts";
 import { type SweepFlags, sweepSpecOf } from "../sweep-spec.ts";
 
 export function register(program: Command, io: Io): void {
@@ -40,6 +40,8 @@ export function register(program: Command, io: Io): void {
     .option("--shards <N>", "same as --shard auto/N", positiveInt("--shards"))
     .option("--resume", "skip the points already complete in --out and append the rest")
     .option("--list-paths", "list every parameter path of the scenario with its value, and exit")
+    .addOption(progressOptions[0])
+    .addOption(progressOptions[1])
     .addHelpText("after", sweepHelp)
     .action(async (file: string, flags: SweepFlags) => {
       const scenario = await loadScenario(file, { cwd: io.cwd });
