@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import type { RunSpec } from "../app/spec.ts";
 import { UsageError } from "../errors.ts";
+import { MAX_WHOLE } from "../kinds/fields.ts";
 import { DEFAULT_LIMITS, type Limits } from "../io/limits.ts";
 import type { Io } from "../io/streams.ts";
 import { startProgress } from "./progress.ts";
@@ -14,8 +15,6 @@ export function flagError(name: string, sentence: string): UsageError {
   return new UsageError(`option ${name}: ${sentence}`);
 }
 
-/** The largest whole number a double holds exactly: the largest seed or count accepted. */
-export const MAX_WHOLE = Number.MAX_SAFE_INTEGER;
 
 function wholeNumber(name: string, min: number): (value: string) => number {
   return (value) => {

@@ -6,7 +6,7 @@ import type { ComparedOption } from "../analysis/compare.ts";
 import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
 import { interval, scoreCsvColumns } from "./run.ts";
-import { legendLines, noEffect, noEffectNote, perCostHeader, summaryLines } from "./notes.ts";
+import { legendLines, noEffect, noEffectNote, perCostHeader, smallSampleNote, summaryLines } from "./notes.ts";
 import { type Block, fitTable, fitText, type Layout, WIDE } from "./table.ts";
 
 /** The footnotes of a comparison, shared by the table and the HTML page. */
@@ -63,7 +63,7 @@ export function renderCompareTable(r: CompareReport, layout: Layout = WIDE): str
       `precision: largest ${obj} CI half-width ${r.precision.maxHalfWidth.toFixed(3)} ${r.precision.reached ? "≤" : ">"} ${r.precision.target} after ${r.trials} trials${r.precision.reached ? "" : " (stopped at --max-trials)"}`,
     );
   }
-  const notes = [...legendLines(r.objective, r.currency), ...COMPARE_NOTES, noEffectNote(r.options)].filter((n) => n !== undefined);
+  const notes = [...legendLines(r.objective, r.currency), ...COMPARE_NOTES, noEffectNote(r.options), smallSampleNote(r.trials)].filter((n) => n !== undefined);
   let out = `${lines.join("\n")}\n\n${fitTable(columns, r.options, layout, block)}`;
   out += `\n${notes.join("\n")}\n`;
   if (r.budget) out += `\n${budgetText(r.budget, r.currency, objName)}`;

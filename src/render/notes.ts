@@ -1,6 +1,6 @@
 // The words around a table of scores, shared by run and compare: the legend, the per-cost
 // header, the options with no effect at all, the summary one sentence per line.
-import type { OptionScore } from "../stats/score-options.ts";
+import { MIN_TAIL_TRIALS, type OptionScore, TAIL } from "../stats/score-options.ts";
 
 /** The three-line legend under every table of scores: what autonomy, the objective and points per cost mean. */
 export function legendLines(objective: "risk" | "expected", currency: string): string[] {
@@ -41,4 +41,10 @@ export function summaryLines(summary: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== "")
     .map((s) => (/[.!?]$/.test(s) ? s : `${s}.`));
+}
+
+/** The small-N note: with fewer than 20 trials in the 5% tail, risk intervals are left out. */
+export function smallSampleNote(trials: number): string | undefined {
+  if (TAIL * trials >= MIN_TAIL_TRIALS) return undefined;
+  return `risk intervals n/a: ${trials} trials leave fewer than ${MIN_TAIL_TRIALS} in the worst 5%, too few for the normal approximation (${MIN_TAIL_TRIALS / TAIL} trials at least)`;
 }

@@ -4,7 +4,7 @@ import type { OptionScore } from "../stats/score-options.ts";
 import type { Interval } from "../stats/normal-ci.ts";
 import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
-import { legendLines, noEffectNote, perCostHeader } from "./notes.ts";
+import { legendLines, noEffectNote, perCostHeader, smallSampleNote } from "./notes.ts";
 import { type Block, fitTable, fitText, type Layout, renderTable, WIDE } from "./table.ts";
 
 /** `[lo, hi]` with one decimal. */
@@ -69,7 +69,7 @@ export function renderRunTable(report: RunReport, layout: Layout = WIDE): string
     { header: "P(unmet > 10%) %", get: (r) => r.p10, digits: 1 },
     { header: `recovery (${report.period}s)`, get: (r) => r.ttr, digits: 1 },
   ];
-  const notes = [...legendLines("risk", report.currency), noEffectNote(report.options)].filter((n) => n !== undefined);
+  const notes = [...legendLines("risk", report.currency), noEffectNote(report.options), smallSampleNote(report.trials)].filter((n) => n !== undefined);
   const options = fitTable(optionColumns(report.currency), report.options, layout, optionBlock(report.currency));
   const perGood = fitTable(goods, goodRows(report), layout, (r) => ({
     title: `${r.option} · ${r.good}`,
