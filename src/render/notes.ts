@@ -8,7 +8,7 @@ export function legendLines(objective: "risk" | "expected", currency: string): s
   return [
     "autonomy = 100 × (1 − mean unmet share of the home's demand); higher is better",
     objective === "risk"
-      ? "risk (CVaR95) = 100 × mean unmet share in the worst 5% of trials; lower is better"
+      ? "risk (CVaR95) = 100 × mean unmet share, worst 5% of trials; lower is better"
       : "expected = 100 × mean unmet share over all trials; lower is better",
     `points/${currency === "units" || currency === "" ? "cost" : currency} = ${objective === "risk" ? "risk" : "expected"} points removed vs baseline per ${money} spent`,
   ];

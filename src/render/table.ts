@@ -63,24 +63,27 @@ export interface Layout {
 export const WIDE: Layout = { width: Number.POSITIVE_INFINITY };
 
 /**
- * Word-wraps one line to `width` characters; continuation lines start with `indent` spaces
- * (or the line's own leading spaces, if more). A word longer than a line is cut.
+ * Word-wraps one line to `width` characters, keeping its own leading spaces; continuation lines
+ * are indented `indent` spaces more. A word longer than a line is cut.
  */
 export function wrapLine(line: string, width: number, indent = 2): string[] {
   if (line.length <= width) return [line];
-  const lead = Math.min(Math.max(indent, line.length - line.trimStart().length), Math.floor(width / 2));
+  const own = line.length - line.trimStart().length;
+  const lead = Math.min(own + indent, Math.floor(width / 2));
   const out: string[] = [];
   let current = "";
-  const room = () => width - (out.length === 0 ? 0 : lead);
+  const pad = () => " ".repeat(out.length === 0 ? Math.min(own, lead) : lead);
+  const room = () => width - pad().length;
   const flush = () => {
-    out.push(out.length === 0 ? current : `${" ".repeat(lead)}${current}`);
+    out.push(`${pad()}${current}`);
     current = "";
   };
   for (let word of line.trim().split(/ +/)) {
     while (word.length > room()) {
       if (current !== "") flush();
-      out.push(`${out.length === 0 ? "" : " ".repeat(lead)}${word.slice(0, room())}`);
-      word = word.slice(room());
+      const fits = room();
+      out.push(`${pad()}${word.slice(0, fits)}`);
+      word = word.slice(fits);
     }
     if (current === "") current = word;
     else if (current.length + 1 + word.length <= room()) current += ` ${word}`;
@@ -120,11 +123,11 @@ export function renderBlocks<Row>(rows: ReadonlyArray<Row>, block: (row: Row) =>
       const next = current === "" ? `${indent}${segment}` : `${current} · ${segment}`;
       if (next.length <= width || current === "") current = next;
       else {
-        lines.push(...wrapLine(current, width, indent.length));
+        lines.push(...wrapLine(current, width));
         current = `${indent}${segment}`;
       }
     }
-    if (current !== "") lines.push(...wrapLine(current, width, indent.length));
+    if (current !== "") lines.push(...wrapLine(current, width));
   }
   return `${lines.join("\n")}\n`;
 }
