@@ -13,15 +13,35 @@ export interface InputIssue {
   message: string;
 }
 
-/** Renders one issue as `file:line:col  path  sentence`. */
+/** The longest message an issue prints: one short sentence, whatever value it quotes. */
+export const MAX_MESSAGE = 300;
+
+/**
+ * Text made safe for a terminal: control characters (newlines, escape sequences, NUL…) become
+ * visible escapes (`\n`, `\x1b`), and text beyond `max` characters is cut with "…".
+ */
+export function printable(text: string, max = Number.POSITIVE_INFINITY): string {
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\t") return "\\t";
+    if (c === "\r") return "\\r";
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, "0")}` : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
+  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
+}
+
+/** Renders one issue as `file:line:col  path  sentence`, every part printable and the sentence short. */
 export function formatIssue(issue: InputIssue): string {
+  const file = issue.file === undefined ? undefined : printable(issue.file, 200);
   const where =
-    issue.file === undefined
+    file === undefined
       ? "<input>"
       : issue.line === undefined
-        ? issue.file
-        : `${issue.file}:${issue.line}:${issue.col ?? 1}`;
-  return `${where}  ${issue.path === "" ? "(document)" : issue.path}  ${issue.message}`;
+        ? file
+        : `${file}:${issue.line}:${issue.col ?? 1}`;
+  const path = issue.path === "" ? "(document)" : printable(issue.path, 120);
+  return `${where}  ${path}  ${printable(issue.message, MAX_MESSAGE)}`;
 }
 
 /** Bad input: every problem found, not just the first. Exit code 2. */

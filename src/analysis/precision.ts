@@ -17,7 +17,9 @@ export function widestHalfWidth(scores: readonly OptionScore[], objective: Objec
   let widest = 0;
   for (const s of scores) {
     const ci = objective === "risk" ? s.risk.ci95 : s.expected.ci95;
-    const half = (ci[1] - ci[0]) / 2;
+    // intervals are clipped to the possible range: the unclipped side keeps the full half-width
+    const value = objective === "risk" ? s.risk.value : s.expected.value;
+    const half = Math.max(ci[1] - value, value - ci[0]);
     if (!Number.isFinite(half)) return Number.POSITIVE_INFINITY;
     if (half > widest) widest = half;
   }

@@ -7,7 +7,7 @@ import type { CompareReport } from "../analysis/compare-report.ts";
 import { nextTrialCount, type PrecisionResult, widestHalfWidth } from "../analysis/precision.ts";
 import { makeRunReport } from "../analysis/run-report.ts";
 import type { OptionSpec } from "../engine/run.ts";
-import { withPool } from "../io/pool.ts";
+import { type TrialPool, withPool } from "../io/pool.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { appendTrials, scoreOptions } from "../stats/score-options.ts";
 import { type ResolvedSpec, type RunSpec, resolveSpec } from "./spec.ts";
@@ -32,28 +32,37 @@ export async function compareOptions(scenario: Scenario, spec: CompareSpec = {})
   const objective = spec.objective ?? scenario.objective;
   const maxTrials = spec.maxTrials ?? DEFAULT_MAX_TRIALS;
   const s = resolveSpec(scenario, spec, spec.precision === undefined ? undefined : maxTrials);
-  return withPool(s.workers, s.signal, async (pool) => {
-    const run = (first: number, count: number, options?: OptionSpec[]) =>
-      runBatch(pool, scenario, s, { first, count, ...(options === undefined ? {} : { options }) });
-    let batch = await run(0, s.trials);
-    let precision: PrecisionResult | undefined;
-    if (spec.precision !== undefined) ({ batch, precision } = await untilPrecise(batch, spec.precision, { s, objective, maxTrials, run }));
-    const total = batch.trials[0]!.unmet.length;
-    const comparison = rankOptions(batch.trials, batch.scoredGoods, objective, scenario.currency === "units" ? "" : scenario.currency);
-    const report: CompareReport = {
-      ...makeRunReport(scenario, { trials: total, seed: s.seed }, comparison.options),
-      objective,
-      ...(precision ? { precision } : {}),
-      options: comparison.options,
-      frontier: comparison.frontier,
-      summary: comparison.summary,
-    };
-    if (spec.budget !== undefined) {
-      const evaluate = async (specs: OptionSpec[]) => (await run(0, total, specs)).trials;
-      report.budget = await searchBudget(scenario.policies, spec.budget, objective, batch.trials[0]!, evaluate);
-    }
-    return report;
-  });
+  return withPool(s.workers, s.signal, (pool) => compareOn(pool, scenario, spec, s, { objective, maxTrials }), s.limits);
+}
+
+/** The comparison on a pool: a first batch, more until precise, then the budget search. */
+async function compareOn(
+  pool: TrialPool,
+  scenario: Scenario,
+  spec: CompareSpec,
+  s: ResolvedSpec,
+  { objective, maxTrials }: { objective: Objective; maxTrials: number },
+): Promise<CompareReport> {
+  const run = (first: number, count: number, options?: OptionSpec[]) =>
+    runBatch(pool, scenario, s, { first, count, ...(options === undefined ? {} : { options }) });
+  let batch = await run(0, s.trials);
+  let precision: PrecisionResult | undefined;
+  if (spec.precision !== undefined) ({ batch, precision } = await untilPrecise(batch, spec.precision, { s, objective, maxTrials, run }));
+  const total = batch.trials[0]!.unmet.length;
+  const comparison = rankOptions(batch.trials, batch.scoredGoods, objective, scenario.currency === "units" ? "" : scenario.currency);
+  const report: CompareReport = {
+    ...makeRunReport(scenario, { trials: total, seed: s.seed }, comparison.options),
+    objective,
+    ...(precision ? { precision } : {}),
+    options: comparison.options,
+    frontier: comparison.frontier,
+    summary: comparison.summary,
+  };
+  if (spec.budget !== undefined) {
+    const evaluate = async (specs: OptionSpec[]) => (await run(0, total, specs)).trials;
+    report.budget = await searchBudget(scenario.policies, spec.budget, objective, batch.trials[0]!, evaluate);
+  }
+  return report;
 }
 
 interface Loop {

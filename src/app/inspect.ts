@@ -10,7 +10,7 @@ export function inspectNetwork(input: LoadedInput, home?: string): InspectReport
   const who = home ?? (input.kind === "scenario" ? input.scenario.home : undefined);
   const valid = network.countries.map((c) => c.id).join(", ");
   if (who === undefined) throw new UsageError(`--home is required for a network file; valid countries: ${valid}`);
-  if (!network.countries.some((c) => c.id === who)) throw new UsageError(`unknown --home "${who}"; valid countries: ${valid}`);
+  if (!network.countries.some((c) => c.id === who)) throw new UsageError(`option --home: unknown country '${who}'; valid countries: ${valid}`);
   return inspect(network, who);
 }
 

@@ -9,8 +9,11 @@ import { runBatch } from "./trials.ts";
 /** Runs the scenario's trials and scores every option (or those `spec.options` names). */
 export async function runScenario(scenario: Scenario, spec: RunSpec = {}): Promise<RunReport> {
   const s = resolveSpec(scenario, spec);
-  const { trials, scoredGoods } = await withPool(s.workers, s.signal, (pool) =>
-    runBatch(pool, scenario, s, { first: s.firstTrial, count: s.trials }),
+  const { trials, scoredGoods } = await withPool(
+    s.workers,
+    s.signal,
+    (pool) => runBatch(pool, scenario, s, { first: s.firstTrial, count: s.trials }),
+    s.limits,
   );
   return makeRunReport(scenario, { trials: s.trials, seed: s.seed }, scoreOptions(trials, scoredGoods));
 }

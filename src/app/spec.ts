@@ -3,6 +3,7 @@
 // run's size, options all of the scenario's.
 import { availableParallelism } from "node:os";
 import { type OptionSpec, optionsOf } from "../engine/run.ts";
+import type { Limits } from "../io/limits.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 /** A progress display for one batch of trials: the CLI draws a bar, a library caller may log. */
@@ -26,8 +27,10 @@ export interface RunSpec {
   options?: readonly string[];
   /** First trial index (default 0): trial i is always the same trial. */
   firstTrial?: number;
-  /** Stops the run at its next chunk (InterruptedError). */
+  /** Stops the run between two trials (InterruptedError). */
   signal?: AbortSignal;
+  /** Size limits beyond the defaults (io/limits.ts): a batch beyond them is refused before it runs. */
+  limits?: Partial<Limits>;
   /** Progress display (default: none). */
   progress?: StartProgress;
   /** Notes on the way (e.g. the precision loop's steps); default: dropped. */
@@ -42,6 +45,7 @@ export interface ResolvedSpec {
   options: OptionSpec[];
   firstTrial: number;
   signal?: AbortSignal;
+  limits: Partial<Limits>;
   progress: StartProgress;
   log: (line: string) => void;
 }
@@ -62,6 +66,7 @@ export function resolveSpec(scenario: Scenario, spec: RunSpec, maxTrials = Numbe
     options: optionsOf(scenario, spec.options),
     firstTrial: spec.firstTrial ?? 0,
     ...(spec.signal === undefined ? {} : { signal: spec.signal }),
+    limits: spec.limits ?? {},
     progress: spec.progress ?? (() => noProgress),
     log: spec.log ?? (() => {}),
   };

@@ -19,7 +19,7 @@ import { withValues } from "../sweep/paths.ts";
 import type { SweepPlan } from "../sweep/plan.ts";
 import { noProgress, type RunSpec, workersFor } from "./spec.ts";
 
-export interface SweepSpec extends Pick<RunSpec, "workers" | "signal" | "progress" | "log"> {
+export interface SweepSpec extends Pick<RunSpec, "workers" | "signal" | "progress" | "log" | "limits"> {
   plan: SweepPlan;
   format: SweepFormat;
   /** Append rows to this file (else they go to stdout). */
@@ -125,6 +125,7 @@ export async function sweep(scenario: Scenario, spec: SweepSpec, io: Pick<Io, "s
         rows.push(...pointRows);
         finished++;
       }),
+      spec.limits,
     );
   } catch (err) {
     if (err instanceof InterruptedError) {

@@ -1,6 +1,7 @@
 // Runs a batch of a scenario's trials on the pool with its progress display, and pairs each
 // option with its per-trial results: the step every trial-running use case shares.
 import type { OptionSpec } from "../engine/run.ts";
+import { TrialError } from "../errors.ts";
 import type { TrialPool } from "../io/pool.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { type OptionTrials, optionTrialsOf } from "../stats/score-options.ts";
@@ -22,8 +23,28 @@ export async function runBatch(
   const progress = spec.progress("trials", range.count);
   try {
     const { results, scoredGoods } = await pool.run({ scenario, options, seed: spec.seed }, range.first, range.count, (n) => progress.tick(n));
-    return { trials: optionTrialsOf(options, results), scoredGoods };
+    const trials = optionTrialsOf(options, results);
+    checkFinite(trials, spec.seed, range.first);
+    return { trials, scoredGoods };
   } finally {
     progress.stop();
+  }
+}
+
+/**
+ * The guard against silent wrong numbers: a trial whose unmet share is not a finite number is an internal error naming the seed, trial and option that replay it, never a
+ * printed null. (The bounds on file numbers keep the engine's sums finite; this catches the rest.)
+ * @throws {TrialError}
+ */
+export function checkFinite(trials: readonly { id: string; unmet: Float64Array; unmetGood: Float64Array }[], seed: number, first: number): void {
+  for (const o of trials) {
+    const nGoods = o.unmet.length === 0 ? 0 : o.unmetGood.length / o.unmet.length;
+    for (let i = 0; i < o.unmet.length; i++) {
+      let ok = Number.isFinite(o.unmet[i]!);
+      for (let h = 0; ok && h < nGoods; h++) ok = Number.isFinite(o.unmetGood[i * nGoods + h]!);
+      if (!ok) {
+        throw new TrialError({ seed, trial: first + i, option: o.id }, "the trial's unmet share is not a finite number (an overflow in the file's numbers, or a bug)");
+      }
+    }
   }
 }

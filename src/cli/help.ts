@@ -31,17 +31,28 @@ the first line of a scenario file:
   # yaml-language-server: $schema=../schema/scenario.schema.json
 `;
 
+/** How tables fit the terminal and what limits a run, for every trial-running command. */
+const layoutAndLimits = `
+The table fits the terminal (COLUMNS, else its width): too narrow, each option becomes a block
+of short lines; --wide keeps one line per option. Intervals stay in 0–100; below 400 trials
+(20 in the worst 5%) risk intervals are n/a. A run beyond --max-horizon (default 10000
+periods), --max-work (1e11 trial-periods × network size × options) or --max-memory (2048 MB)
+is refused before it starts; Ctrl-C stops it between two trials (exit 130, no file written).
+`;
+
 export const runHelp = `
 Scores (lower risk and higher autonomy are better):
   autonomy  100 × (1 − mean unmet share of the home's demand, value-weighted)
   risk      100 × CVaR95: the mean unmet share of the worst 5% of trials
+  points/<currency>  risk points removed vs baseline per unit of cost
 Every option sees the same shock draws in each trial (common random numbers), so the
 differences from baseline are paired and their confidence intervals are tight.
-
+${layoutAndLimits}
 Examples:
   $ chokepoint run scenarios/gallium-germanium-2023.yaml
   $ chokepoint run scenarios/hormuz-closure.yaml --trials 50000 --workers 2 --format json > out.json
   $ chokepoint run scenarios/graphite-2023.yaml --option stockpile --format csv
+  $ chokepoint run scenarios/gallium-germanium-2023.yaml --option package,stockpile-60d -o out.json --format json
 `;
 
 export const compareHelp = `
@@ -52,9 +63,11 @@ How to read it:
   noise that options share cancels and the interval is much tighter than comparing two
   separate runs. "≈base" marks an option not distinguishable from baseline at 95%,
   "≈above" one not distinguishable from the option ranked just above it.
-  points/cost = objective points removed per unit of cost. The frontier (*) holds the
-  options that no other option beats on both cost and risk.
-
+  points/cost = objective points removed per unit of cost (points/USD million when the
+  scenario names a currency). The frontier (*) holds the options that no other option beats
+  on both cost and risk. "no effect": the option scores as baseline in every trial.
+  --max-trials (with --precision only) caps the trials --precision may add.
+${layoutAndLimits}
 Examples:
   $ chokepoint compare scenarios/gallium-germanium-2023.yaml
   $ chokepoint compare scenarios/hormuz-closure.yaml --precision 0.5

@@ -1,6 +1,7 @@
 // Builds the commander program and is the one place that maps errors to exit codes.
 import { Command, CommanderError } from "commander";
-import { InputError, InterruptedError, TrialError, UsageError, formatIssue } from "../errors.ts";
+import { InputError, InterruptedError, MAX_MESSAGE, TrialError, UsageError, formatIssue, printable } from "../errors.ts";
+import { closest } from "../scenario/suggest.ts";
 import type { Io } from "../io/streams.ts";
 import { commands } from "./commands/index.ts";
 
@@ -26,7 +27,8 @@ problems go to stderr. Exit codes: 0 ok, 1 internal error, 2 bad input or usage,
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // commander echoes arguments as typed: keep their control characters off the terminal
+      writeErr: (s) => io.stderr.write(s.split("\n").map((line) => printable(line)).join("\n")),
     })
     .exitOverride();
   for (const register of commands) register(program, io, setExit);
@@ -40,11 +42,31 @@ export async function run(argv: string[], io: Io): Promise<number> {
     exitCode = c;
   });
   try {
+    checkCommandName(program, argv);
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (err) {
     return handleError(err, io);
   }
+}
+
+/**
+ * The first word that is not a flag must be a command: `chokepoint backtest --help` is an
+ * unknown command (exit 2, with the nearest name), not the top-level help.
+ */
+function checkCommandName(program: Command, argv: readonly string[]): void {
+  const word = argv.find((a) => !a.startsWith("-"));
+  if (word === undefined) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(word) || word === "help") return;
+  const near = closest(word, names);
+  const hint = near === undefined ? `the commands are ${names.join(", ")}` : `did you mean '${near}'?`;
+  throw new UsageError(`unknown command '${printable(word, 40)}'; ${hint} (chokepoint --help lists them)`);
+}
+
+/** The stack of an internal error is shown only when CHOKEPOINT_DEBUG is set. */
+function stackOf(err: Error, io: Io): string {
+  return io.env.CHOKEPOINT_DEBUG ? `${err.stack ?? ""}\n` : "";
 }
 
 export function handleError(err: unknown, io: Io): number {
@@ -59,7 +81,7 @@ export function handleError(err: unknown, io: Io): number {
     return 2;
   }
   if (err instanceof UsageError) {
-    io.stderr.write(`error: ${err.message}\n`);
+    io.stderr.write(`error: ${printable(err.message, 2 * MAX_MESSAGE)}\n`);
     return 2;
   }
   if (err instanceof InterruptedError) {
@@ -69,10 +91,10 @@ export function handleError(err: unknown, io: Io): number {
   if (err instanceof TrialError) {
     const { seed, trial, option } = err.place;
     const replay = `seed ${seed}, trial ${trial}${option === undefined ? "" : `, option '${option}'`}`;
-    io.stderr.write(`internal error in a trial (${replay}): ${err.reason}\nreplay it with --seed ${seed} --trials ${trial + 1}\n${err.stack ?? ""}\n`);
+    io.stderr.write(`internal error in a trial (${replay}): ${printable(err.reason, MAX_MESSAGE)}\nreplay it with --seed ${seed} --trials ${trial + 1}\n${stackOf(err, io)}`);
     return 1;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  io.stderr.write(`internal error: ${e.message}\n${e.stack ?? ""}\n`);
+  io.stderr.write(`internal error: ${printable(e.message, MAX_MESSAGE)}\n${stackOf(e, io)}`);
   return 1;
 }

@@ -2,6 +2,7 @@
 // in command-line order, settings), the shard, the output file and its format.
 import type { SweepSpec } from "../app/sweep.ts";
 import { UsageError } from "../errors.ts";
+import { checkTarget } from "../io/output.ts";
 import type { Io } from "../io/streams.ts";
 import { loadSweepFile } from "../io/sweep-file.ts";
 import type { SweepFormat } from "../render/sweep-rows.ts";
@@ -46,12 +47,13 @@ export async function sweepSpecOf(scenario: Scenario, flags: SweepFlags, paramet
   });
   const plan = planSweep(scenario, sweepFile, parameters, settings);
   const out = flags.out?.replaceAll("{shard}", String(shard?.index ?? 1));
-  const { progress, log, signal, workers } = runSpecOf(flags, io);
+  await checkTarget(io, out);
+  const { progress, log, signal, workers, limits } = runSpecOf(flags, io);
   return {
     plan,
     format: flags.format ?? (out !== undefined && /\.(jsonl|ndjson)$/i.test(out) ? "jsonl" : "csv"),
     resume: flags.resume === true,
     origin: sweepFile?.file ?? parameters.map((p) => p.flag).filter((f, i, all) => all.indexOf(f) === i).join("/"),
-    ...defined({ out, shard, progress, log, signal, workers }),
+    ...defined({ out, shard, progress, log, signal, workers, limits }),
   };
 }

@@ -2,13 +2,22 @@
 // sweep): long-lived threads take ranges of any task (a scenario, its options, a seed) from one
 // queue, each keeping the compiled programs of the tasks it has seen, and write their rows into
 // the task's shared result arrays. Trial i is the same trial whoever runs it, so results are
-// bit-identical for any worker count. A pool of one runs in this thread, chunk by chunk.
+// bit-identical for any worker count. A pool of one runs in this thread, in slices of about
+// 50 ms so that Ctrl-C is seen between two trials; trials too long for that (over ~0.1 s each)
+// run on one thread even then, so that an interruption stops them at once. Every batch is
+// checked against the size limits (limits.ts) before it starts.
 import { Worker } from "node:worker_threads";
 import type { OptionSpec } from "../engine/run.ts";
 import { newTrialResults, type TrialResults } from "../engine/simulate.ts";
 import { InterruptedError, TrialError, type TrialPlace } from "../errors.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { checkLimits, type Limits, trialWork } from "./limits.ts";
 import { CHUNK, prepareJob, type RangeJob, runRange } from "./trial-range.ts";
+
+/** Work units of one trial above which a pool of one still runs it on a thread (about 0.1 s). */
+export const INLINE_TRIAL_WORK = 2e6;
+/** Wall time of one slice of trials run in this thread, between two looks at the signal. */
+const SLICE_MS = 50;
 
 /** What the trials are of: a scenario's options at a seed. */
 export interface TrialTask {
@@ -56,12 +65,14 @@ export class TrialPool {
   private nextKey = 0;
   private stopped = false;
   private stopping: Promise<unknown> = Promise.resolve();
+  private readonly limits: Partial<Limits>;
   private readonly onAbort = (): void => this.fail(new InterruptedError());
 
-  /** `size` threads at most (started as work arrives); 1 runs every task in this thread. */
-  constructor(size: number, signal?: AbortSignal) {
+  /** `size` threads at most (started as work arrives); 1 runs every task in this thread (short trials). */
+  constructor(size: number, signal?: AbortSignal, limits: Partial<Limits> = {}) {
     this.size = Math.max(1, Math.floor(size));
     this.signal = signal;
+    this.limits = limits;
     signal?.addEventListener("abort", this.onAbort, { once: true });
   }
 
@@ -70,16 +81,18 @@ export class TrialPool {
     if (this.signal?.aborted) throw new InterruptedError();
     // compiled here too: input errors surface before any thread starts, and give the goods order
     const prepared = prepareJob(task);
-    const shared = this.size > 1;
+    checkLimits(task.scenario, count, task.options.length, prepared.scoredGoods.length, this.limits);
+    const shared = this.size > 1 || trialWork(task.scenario, task.options.length) > INLINE_TRIAL_WORK;
     const results = task.options.map(() => newTrialResults(first, count, prepared.scoredGoods.length, shared));
     const job = (from: number, n: number): RangeJob => ({ key: this.nextKey, ...task, first: from, count: n, results });
     if (!shared) {
+      const slice = { ms: SLICE_MS, now: () => performance.now() };
       await runRange(prepared, job(first, count), async (n) => {
         onProgress(n);
-        // let signals and progress drawing through between chunks
+        // let signals and progress drawing through between slices
         await yieldToEvents();
         if (this.signal?.aborted || this.stopped) throw new InterruptedError();
-      });
+      }, undefined, slice);
     } else {
       const per = Math.max(CHUNK, Math.ceil(count / this.size));
       const ranges: Promise<void>[] = [];
@@ -151,8 +164,13 @@ export class TrialPool {
 }
 
 /** Runs `use` with a pool of `size` threads and stops the threads afterwards, whatever happens. */
-export async function withPool<T>(size: number, signal: AbortSignal | undefined, use: (pool: TrialPool) => Promise<T>): Promise<T> {
-  const pool = new TrialPool(size, signal);
+export async function withPool<T>(
+  size: number,
+  signal: AbortSignal | undefined,
+  use: (pool: TrialPool) => Promise<T>,
+  limits: Partial<Limits> = {},
+): Promise<T> {
+  const pool = new TrialPool(size, signal, limits);
   try {
     return await use(pool);
   } finally {

@@ -7,8 +7,14 @@ import { placeResults, type TrialResults } from "../engine/simulate.ts";
 import { TrialError, type TrialPlace } from "../errors.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
-/** Trials per progress report and per cancellation check. */
+/** Most trials per progress report and per cancellation check. */
 export const CHUNK = 500;
+
+/** Slices of about `ms` milliseconds instead of whole chunks: the chunk size adapts to the trials' speed. */
+export interface Slice {
+  ms: number;
+  now: () => number;
+}
 
 /** What a thread needs to run a range: the task (scenario, options, seed) and where its rows go. */
 export interface RangeJob {
@@ -33,16 +39,20 @@ export function prepareJob(job: Pick<RangeJob, "scenario" | "options" | "seed">)
 
 /**
  * Runs the job's range chunk by chunk, calling `afterChunk(n)` after each; a thrown trial becomes
- * a {@link TrialError} with its place.
+ * a {@link TrialError} with its place. With a `slice`, a chunk holds as many trials as fit in
+ * `slice.ms` at the speed measured so far (one trial first, at most {@link CHUNK}).
  */
 export async function runRange(
   prepared: PreparedRun,
   job: RangeJob,
   afterChunk: (done: number) => void | Promise<void>,
   run: TrialRunner = runTrials,
+  slice?: Slice,
 ): Promise<void> {
+  let size = slice === undefined ? CHUNK : 1;
   for (let done = 0; done < job.count; ) {
-    const n = Math.min(CHUNK, job.count - done);
+    const n = Math.min(size, job.count - done);
+    const started = slice?.now() ?? 0;
     const from = job.first + done;
     let part: TrialResults[];
     try {
@@ -52,6 +62,10 @@ export async function runRange(
     }
     part.forEach((p, o) => placeResults(job.results[o]!, p));
     done += n;
+    if (slice !== undefined) {
+      const perTrial = Math.max(slice.now() - started, 1e-3) / n;
+      size = Math.max(1, Math.min(CHUNK, Math.floor(slice.ms / perTrial)));
+    }
     await afterChunk(n);
   }
 }

@@ -3,9 +3,42 @@
 import { z } from "zod";
 
 export const id = z.string().min(1, "must be a non-empty id");
-export const nonNegative = z.number().finite("must be a finite number").min(0, "must be 0 or more");
-export const positive = z.number().finite("must be a finite number").gt(0, "must be greater than 0");
-export const periods = z.number().int("must be a whole number of periods").min(0, "must be 0 or more");
+
+// ---------------------------------------------------------------------------------------------
+// Bounds (docs/formats.md, "Bounds"): every number a file can hold is at most MAX_AMOUNT (a
+// volume, capacity, price, cost or count of units), so that the engine's weighted sums cannot
+// overflow: value = volume × price × weight ≤ 10^12 × 10^12 × 10^6 = 10^30, and a sum of
+// 10^7 such terms over 10^6 periods stays below 10^44, far from the 1.8 × 10^308 of a double.
+
+/** The largest volume, capacity, price, cost or unit count a file may write. */
+export const MAX_AMOUNT = 1e12;
+/** The largest good weight and input ratio (units of input per unit of output). */
+export const MAX_RATIO = 1e6;
+/** The largest magnitude of a distribution parameter (periods, severities, values). */
+export const MAX_PARAMETER = 1e9;
+/** The longest horizon a file may write; the run limit (--max-horizon) is lower by default. */
+export const MAX_HORIZON = 1_000_000;
+/** The largest seed and count: 2^53 − 1, the largest whole number a double holds exactly. */
+export const MAX_WHOLE = Number.MAX_SAFE_INTEGER;
+
+/** A whole number in [min, max], with true sentences for each failure (1e20 is whole but too large). */
+export function wholeNumber(min: number, max: number, noun = "") {
+  const what = noun === "" ? "a whole number" : `a whole number of ${noun}`;
+  return z
+    .number()
+    .finite("must be a finite number")
+    .refine(Number.isInteger, `must be ${what}`)
+    .min(min, min === 0 ? "must be 0 or more" : `must be at least ${min}`)
+    .max(max, `must be at most ${max}${max === MAX_WHOLE ? " (2^53 − 1)" : ""}`);
+}
+
+export const nonNegative = z.number().finite("must be a finite number").min(0, "must be 0 or more").max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT.toExponential()}`);
+export const positive = z.number().finite("must be a finite number").gt(0, "must be greater than 0").max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT.toExponential()}`);
+/** A weight or ratio: 0 or more, at most {@link MAX_RATIO}. */
+export const ratio = z.number().finite("must be a finite number").min(0, "must be 0 or more").max(MAX_RATIO, `must be at most ${MAX_RATIO.toExponential()}`);
+export const periods = wholeNumber(0, MAX_HORIZON, "periods");
+/** A distribution's number: finite and at most {@link MAX_PARAMETER} in size. */
+const parameter = z.number().finite("must be a finite number").min(-MAX_PARAMETER, `must be at least ${-MAX_PARAMETER}`).max(MAX_PARAMETER, `must be at most ${MAX_PARAMETER}`);
 export const fraction = z.number().finite().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 /** A share strictly below 1 (a substitution or recycling that replaces everything is not a share). */
 export const shareBelowOne = z.number().min(0, "must be between 0 and 1 (below 1)").lt(1, "must be below 1");
@@ -14,15 +47,15 @@ export const shareBelowOne = z.number().min(0, "must be between 0 and 1 (below 1
 // Distributions (§2): a number, or one of five distributions.
 
 const uniformSchema = z
-  .object({ dist: z.literal("uniform"), min: z.number().finite(), max: z.number().finite() })
+  .object({ dist: z.literal("uniform"), min: parameter, max: parameter })
   .strict()
   .refine((d) => d.min <= d.max, { message: "min must not exceed max", path: ["min"] });
 const triangularSchema = z
   .object({
     dist: z.literal("triangular"),
-    min: z.number().finite(),
-    mode: z.number().finite(),
-    max: z.number().finite(),
+    min: parameter,
+    mode: parameter,
+    max: parameter,
   })
   .strict()
   .refine((d) => d.min <= d.mode && d.mode <= d.max, {
@@ -32,10 +65,10 @@ const triangularSchema = z
 const normalSchema = z
   .object({
     dist: z.literal("normal"),
-    mean: z.number().finite(),
+    mean: parameter,
     sd: nonNegative,
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
+    min: parameter.optional(),
+    max: parameter.optional(),
   })
   .strict()
   .refine((d) => d.min === undefined || d.max === undefined || d.min <= d.max, {
@@ -43,12 +76,17 @@ const normalSchema = z
     path: ["min"],
   });
 const lognormalSchema = z
-  .object({ dist: z.literal("lognormal"), mu: z.number().finite(), sigma: nonNegative })
+  .object({
+    dist: z.literal("lognormal"),
+    // e^(mu + 10·sigma) stays finite
+    mu: parameter.max(100, "must be at most 100"),
+    sigma: nonNegative.max(20, "must be at most 20"),
+  })
   .strict();
 const choiceSchema = z
   .object({
     dist: z.literal("choice"),
-    values: z.array(z.number().finite()).min(1, "needs at least one value"),
+    values: z.array(parameter).min(1, "needs at least one value"),
     weights: z.array(nonNegative).optional(),
   })
   .strict()
@@ -62,7 +100,7 @@ const choiceSchema = z
   });
 
 export const distributionSchema = z.union([
-  z.number().finite("must be a finite number"),
+  parameter,
   z.discriminatedUnion("dist", [uniformSchema, triangularSchema, normalSchema, lognormalSchema, choiceSchema]),
 ]);
 export type Distribution = z.output<typeof distributionSchema>;

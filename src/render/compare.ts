@@ -6,7 +6,8 @@ import type { ComparedOption } from "../analysis/compare.ts";
 import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
 import { interval, scoreCsvColumns } from "./run.ts";
-import { renderTable } from "./table.ts";
+import { legendLines, noEffect, noEffectNote, perCostHeader, smallSampleNote, summaryLines } from "./notes.ts";
+import { type Block, fitTable, fitText, type Layout, WIDE } from "./table.ts";
 
 /** The footnotes of a comparison, shared by the table and the HTML page. */
 export const COMPARE_NOTES = [
@@ -22,23 +23,37 @@ export const significanceMark = (o: ComparedOption): string => {
   return m.join(" ");
 };
 
-export function renderCompareTable(r: CompareReport): string {
+export function renderCompareTable(r: CompareReport, layout: Layout = WIDE): string {
   const obj = r.objective === "risk" ? "risk" : "expected";
+  const objName = obj === "risk" ? "risk (CVaR95)" : "expected";
   const diffOf = (o: ComparedOption) => (r.objective === "risk" ? o.vsBaseline.risk : o.vsBaseline.expected);
+  const valueOf = (o: ComparedOption) => (obj === "risk" ? o.risk : o.expected);
+  const marks = (o: ComparedOption) => (noEffect(o) ? "no effect" : significanceMark(o));
+  const perCost = perCostHeader(r.currency);
   const columns: Column<ComparedOption>[] = [
     { header: "rank", get: (o) => o.rank },
     { header: "option", get: (o) => o.id },
     { header: "cost", get: (o) => o.cost },
     { header: "autonomy", get: (o) => o.autonomy.mean, digits: 1 },
     { header: "95% CI", get: (o) => interval(o.autonomy.ci95), align: "right" },
-    { header: obj === "risk" ? "risk (CVaR95)" : "expected", get: (o) => (obj === "risk" ? o.risk.value : o.expected.value), digits: 1 },
-    { header: "95% CI", get: (o) => interval(obj === "risk" ? o.risk.ci95 : o.expected.ci95), align: "right" },
+    { header: objName, get: (o) => valueOf(o).value, digits: 1 },
+    { header: "95% CI", get: (o) => interval(valueOf(o).ci95), align: "right" },
     { header: "Δ vs baseline (paired)", get: (o) => (o.id === "baseline" ? "" : diffOf(o).diff), digits: 1 },
     { header: "95% CI", get: (o) => (o.id === "baseline" ? "" : interval(diffOf(o).ci95)), align: "right" },
-    { header: `points/${r.currency === "units" ? "cost" : r.currency}`, get: (o) => o.perCost, digits: 3 },
+    { header: perCost, get: (o) => o.perCost, digits: 3 },
     { header: "frontier", get: (o) => (o.frontier ? "*" : "") },
-    { header: "not significant", get: significanceMark },
+    { header: "not significant", get: marks },
   ];
+  const block = (o: ComparedOption): Block => ({
+    title: [`${o.rank}. ${o.id}`, o.frontier ? "*" : "", marks(o)].filter((t) => t !== "").join("  "),
+    segments: [
+      `cost ${o.cost}`,
+      `autonomy ${o.autonomy.mean.toFixed(1)} ${interval(o.autonomy.ci95)}`,
+      `${objName} ${valueOf(o).value.toFixed(1)} ${interval(valueOf(o).ci95)}`,
+      ...(o.id === "baseline" ? [] : [`Δ ${diffOf(o).diff.toFixed(1)} ${interval(diffOf(o).ci95)} vs baseline`]),
+      ...(o.perCost === null ? [] : [`${o.perCost.toFixed(3)} ${perCost}`]),
+    ],
+  });
   const lines = [
     `${r.scenario}`,
     `home ${r.home} · ${r.trials} trials · seed ${r.seed} · horizon ${r.horizon} ${r.period}s · ranked by ${obj === "risk" ? "tail risk (CVaR95)" : "expected shortfall"}, lower is better`,
@@ -48,23 +63,24 @@ export function renderCompareTable(r: CompareReport): string {
       `precision: largest ${obj} CI half-width ${r.precision.maxHalfWidth.toFixed(3)} ${r.precision.reached ? "≤" : ">"} ${r.precision.target} after ${r.trials} trials${r.precision.reached ? "" : " (stopped at --max-trials)"}`,
     );
   }
-  let out = `${lines.join("\n")}\n\n${renderTable(columns, r.options)}`;
-  out += `\n${COMPARE_NOTES.join("\n")}\n`;
-  if (r.budget) out += `\n${budgetText(r.budget, r.currency)}`;
-  out += `\n${r.summary}\n`;
-  return out;
+  const notes = [...legendLines(r.objective, r.currency), ...COMPARE_NOTES, noEffectNote(r.options), smallSampleNote(r.trials)].filter((n) => n !== undefined);
+  let out = `${lines.join("\n")}\n\n${fitTable(columns, r.options, layout, block)}`;
+  out += `\n${notes.join("\n")}\n`;
+  if (r.budget) out += `\n${budgetText(r.budget, r.currency, objName)}`;
+  out += `\n${summaryLines(r.summary).join("\n")}\n`;
+  return fitText(out, layout);
 }
 
-function budgetText(b: BudgetResult, currency: string): string {
+function budgetText(b: BudgetResult, currency: string, objName: string): string {
   const unit = currency === "units" ? "" : ` ${currency}`;
   const head = `budget ${b.budget}${unit} (${b.method === "exhaustive" ? "exhaustive search" : "GREEDY search: more than 12 policies, the best combination is not guaranteed"}, ${b.evaluated} combinations scored on the same trials)`;
   if (b.best === null) return `${head}\n  no policy fits the budget\n`;
   const d = (x: { diff: number; ci95: [number, number] } | null) => (x ? `${x.diff.toFixed(1)} ${interval(x.ci95)}` : "n/a");
   return (
     `${head}\n` +
-    `  best: ${b.best.policies.join(" + ")} — cost ${b.best.cost}${unit}, objective ${b.best.value.toFixed(1)}\n` +
-    `  vs baseline: ${d(b.vsBaseline)}\n` +
-    `  vs best single policy (${b.bestSingle?.id ?? "none"}): ${d(b.vsBestSingle)}\n`
+    `  best: ${b.best.policies.join(" + ")} — cost ${b.best.cost}${unit}, ${objName} ${b.best.value.toFixed(1)}\n` +
+    `  Δ${objName} vs baseline: ${d(b.vsBaseline)}\n` +
+    `  Δ${objName} vs the best single policy (${b.bestSingle?.id ?? "none"}): ${d(b.vsBestSingle)}\n`
   );
 }
 

@@ -8,19 +8,21 @@ import { renderCompareCsv, renderCompareTable } from "./compare.ts";
 import { renderInspectCsv, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
 import { renderRunCsv, renderRunTable } from "./run.ts";
+import type { Layout } from "./table.ts";
 
-export type Renderer<Report> = (report: Report) => string | Promise<string>;
+/** A report's text; tables fit the layout's width (other formats ignore it). */
+export type Renderer<Report> = (report: Report, layout?: Layout) => string | Promise<string>;
 
 export const runFormats = {
   table: renderRunTable,
-  json: renderJson,
-  csv: renderRunCsv,
+  json: (report) => renderJson(report),
+  csv: (report) => renderRunCsv(report),
 } satisfies Record<string, Renderer<RunReport>>;
 
 export const compareFormats = {
   table: renderCompareTable,
-  json: renderJson,
-  csv: renderCompareCsv,
+  json: (report) => renderJson(report),
+  csv: (report) => renderCompareCsv(report),
   // vega is loaded only for the page, keeping every other command's start-up quick
   html: async (report) => (await import("./compare-html.ts")).renderCompareHtml(report),
 } satisfies Record<string, Renderer<CompareReport>>;
@@ -29,7 +31,7 @@ export const inspectFormats = {
   table: renderInspectTable,
   // inspect's JSON has always kept non-finite numbers as JSON.stringify writes them
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
-  csv: renderInspectCsv,
+  csv: (report) => renderInspectCsv(report),
 } satisfies Record<string, Renderer<InspectReport>>;
 
 /** The format names of a table, for `--format` choices. */

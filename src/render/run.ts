@@ -4,7 +4,8 @@ import type { OptionScore } from "../stats/score-options.ts";
 import type { Interval } from "../stats/normal-ci.ts";
 import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
-import { renderTable } from "./table.ts";
+import { legendLines, noEffectNote, perCostHeader, smallSampleNote } from "./notes.ts";
+import { type Block, fitTable, fitText, type Layout, renderTable, WIDE } from "./table.ts";
 
 /** `[lo, hi]` with one decimal. */
 export function interval(ci: Interval, digits = 1): string {
@@ -12,7 +13,7 @@ export function interval(ci: Interval, digits = 1): string {
   return `[${ci[0].toFixed(digits)}, ${ci[1].toFixed(digits)}]`;
 }
 
-const optionColumns: Column<OptionScore>[] = [
+const optionColumns = (currency: string): Column<OptionScore>[] => [
   { header: "option", get: (o) => o.id },
   { header: "cost", get: (o) => o.cost },
   { header: "autonomy", get: (o) => o.autonomy.mean, digits: 1 },
@@ -21,8 +22,20 @@ const optionColumns: Column<OptionScore>[] = [
   { header: "95% CI", get: (o) => interval(o.risk.ci95), align: "right" },
   { header: "Δrisk vs baseline", get: (o) => (o.id === "baseline" ? "" : o.vsBaseline.risk.diff), digits: 1 },
   { header: "95% CI", get: (o) => (o.id === "baseline" ? "" : interval(o.vsBaseline.risk.ci95)), align: "right" },
-  { header: "risk points/cost", get: (o) => o.perCost, digits: 3 },
+  { header: perCostHeader(currency), get: (o) => o.perCost, digits: 3 },
 ];
+
+/** One option as a block, for a terminal too narrow for the table. */
+const optionBlock = (currency: string) => (o: OptionScore): Block => ({
+  title: o.id,
+  segments: [
+    `cost ${o.cost}`,
+    `autonomy ${o.autonomy.mean.toFixed(1)} ${interval(o.autonomy.ci95)}`,
+    `risk (CVaR95) ${o.risk.value.toFixed(1)} ${interval(o.risk.ci95)}`,
+    ...(o.id === "baseline" ? [] : [`Δrisk ${o.vsBaseline.risk.diff.toFixed(1)} ${interval(o.vsBaseline.risk.ci95)} vs baseline`]),
+    ...(o.perCost === null ? [] : [`${o.perCost.toFixed(3)} ${perCostHeader(currency)}`]),
+  ],
+});
 
 interface GoodRow {
   option: string;
@@ -45,11 +58,10 @@ function goodRows(report: RunReport): GoodRow[] {
 }
 
 /** The human-readable table: options, then goods. */
-export function renderRunTable(report: RunReport): string {
+export function renderRunTable(report: RunReport, layout: Layout = WIDE): string {
   const head =
     `${report.scenario}\n` +
-    `home ${report.home} · ${report.trials} trials · seed ${report.seed} · horizon ${report.horizon} ${report.period}s\n` +
-    `autonomy = 100 × (1 − mean unmet share); risk = 100 × mean of the worst 5% of trials (lower is better)\n\n`;
+    `home ${report.home} · ${report.trials} trials · seed ${report.seed} · horizon ${report.horizon} ${report.period}s\n\n`;
   const goods: Column<GoodRow>[] = [
     { header: "option", get: (r) => r.option },
     { header: "good", get: (r) => r.good },
@@ -57,7 +69,13 @@ export function renderRunTable(report: RunReport): string {
     { header: "P(unmet > 10%) %", get: (r) => r.p10, digits: 1 },
     { header: `recovery (${report.period}s)`, get: (r) => r.ttr, digits: 1 },
   ];
-  return `${head}${renderTable(optionColumns, report.options)}\nper good\n${renderTable(goods, goodRows(report))}`;
+  const notes = [...legendLines("risk", report.currency), noEffectNote(report.options), smallSampleNote(report.trials)].filter((n) => n !== undefined);
+  const options = fitTable(optionColumns(report.currency), report.options, layout, optionBlock(report.currency));
+  const perGood = fitTable(goods, goodRows(report), layout, (r) => ({
+    title: `${r.option} · ${r.good}`,
+    segments: [`unmet ${r.unmet.toFixed(2)}%`, `P(unmet > 10%) ${r.p10.toFixed(1)}%`, `recovery ${r.ttr === null ? "n/a" : r.ttr.toFixed(1)} ${report.period}s`],
+  }));
+  return fitText(`${head}${options}${notes.join("\n")}\n\nper good\n${perGood}`, layout);
 }
 
 /** CSV columns of an option's scores: cost, autonomy, risk and the paired risk difference, with intervals. */

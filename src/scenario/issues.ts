@@ -1,5 +1,5 @@
 // Problems found in a document before they are placed in a file: a path and a plain sentence.
-import { type InputIssue, formatPath } from "../errors.ts";
+import { type InputIssue, formatPath, printable } from "../errors.ts";
 import { type SourceDocument, locate } from "./parse.ts";
 
 /** A problem at a path of the document (`["shocks", 0, "severity"]`). */
@@ -35,9 +35,15 @@ export function placeIssues(
   });
 }
 
-/** A value as quoted in a message: `'JPN'`, `1.4`, `a list`, `infinity`. */
+/** The most characters of a text value a message quotes. */
+export const MAX_QUOTE = 40;
+
+/**
+ * A value as quoted in a message: `'JPN'`, `1.4`, `a list`, `infinity`. A text is cut to its
+ * first {@link MAX_QUOTE} characters, its control characters escaped, so a message never echoes a file.
+ */
 export function formatValue(value: unknown): string {
-  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "string") return `'${printable(value, MAX_QUOTE)}'`;
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "NaN";
     if (!Number.isFinite(value)) return value > 0 ? "infinity" : "minus infinity";

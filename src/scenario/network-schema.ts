@@ -1,7 +1,7 @@
 // The network file format (MODEL §1) as a zod schema: the only home of its defaults. It names no
 // shock or policy kind, so the model, the engine and the kinds can import it without a cycle.
 import { z } from "zod";
-import { id, nonNegative, periods, positive } from "../kinds/fields.ts";
+import { id, nonNegative, periods, ratio } from "../kinds/fields.ts";
 
 
 /** Where an entry's numbers come from: per number, ids in a provenance table (docs/data.md). */
@@ -28,8 +28,8 @@ export const goodSchema = z
     name: z.string(),
     unit: z.string(),
     price: nonNegative,
-    weight: nonNegative.default(1),
-    inputs: z.record(id, positive).default({}),
+    weight: ratio.default(1),
+    inputs: z.record(id, ratio.gt(0, "must be greater than 0")).default({}),
     switchPeriods: periods.default(0),
     inventoryPeriods: nonNegative.default(0),
     source,

@@ -10,6 +10,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
 } from "yaml";
 import type { InputIssue } from "../errors.ts";
 
@@ -36,6 +37,19 @@ const syntaxMessages: Partial<Record<YAMLError["code"], string>> = {
   MULTIPLE_DOCS: "a file holds one document, but a second one starts here (---)",
 };
 
+/**
+ * Alias uses the parser allows (its own count: uses × nesting of aliases), far above ordinary
+ * use of anchors (a file that repeats one anchor 150 times counts 150).
+ */
+export const MAX_ALIAS_COUNT = 10_000;
+
+/**
+ * Values a document may hold once its aliases are expanded (every map, list and scalar counted
+ * at each place it appears). The largest bundled file holds a few thousand; an alias bomb that
+ * would expand to a gigabyte holds billions and is refused without expanding it.
+ */
+export const MAX_VALUES = 1_000_000;
+
 /** Parses YAML or JSON text. Syntax errors become issues; the value is then `undefined`. */
 export function parseSource(text: string, file?: string): SourceDocument {
   const lineCounter = new LineCounter();
@@ -48,7 +62,22 @@ export function parseSource(text: string, file?: string): SourceDocument {
     path: "",
     message: syntaxMessages[error.code] ?? `invalid ${syntax}: ${lowerFirst(error.message)}`,
   }));
-  const value = issues.length === 0 ? document.toJS() : undefined;
+  let value: unknown;
+  if (issues.length === 0) {
+    const expanded = expandedSize(document);
+    const alias = () => ({ ...where, ...(firstAlias(document, lineCounter) ?? { line: 1, col: 1 }), path: "" });
+    if (expanded > MAX_VALUES) {
+      issues.push({ ...alias(), message: `through its aliases the document expands to more than ${MAX_VALUES} values, the limit (an alias bomb?)` });
+    } else {
+      try {
+        value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (err) {
+        // the parser's own limit on aliases (ReferenceError), or a merge it cannot resolve
+        const why = err instanceof ReferenceError ? `more than ${MAX_ALIAS_COUNT} alias uses, the limit` : lowerFirst(String((err as Error).message));
+        issues.push({ ...alias(), message: `cannot expand the document's aliases: ${why}` });
+      }
+    }
+  }
   if (issues.length === 0 && (value === null || value === undefined)) {
     issues.push({ ...where, line: 1, col: 1, path: "", message: "the document is empty" });
   }
@@ -84,6 +113,36 @@ export function locate(
   }
   const offset = found?.range?.[0];
   return offset === undefined ? undefined : source.lineCounter.linePos(offset);
+}
+
+/** Values of the document with every alias expanded, counted without expanding (shared nodes memoised); stops counting past the limit. */
+function expandedSize(document: Document.Parsed): number {
+  const sizes = new Map<unknown, number>();
+  const size = (node: unknown, depth: number): number => {
+    if (depth > 1000) return Number.POSITIVE_INFINITY;
+    if (isAlias(node)) return size(node.resolve(document), depth + 1);
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let n = 1;
+    if (isMap(node)) for (const pair of node.items) n += size(pair.key, depth + 1) + size(pair.value, depth + 1);
+    else if (isSeq(node)) for (const item of node.items) n += size(item, depth + 1);
+    n = Math.min(n, MAX_VALUES + 1);
+    if (isNode(node)) sizes.set(node, n);
+    return n;
+  };
+  return size(document.contents, 0);
+}
+
+/** Where the first alias (`*name`) is, for a message about aliases. */
+function firstAlias(document: Document.Parsed, lineCounter: LineCounter): Position | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? undefined : lineCounter.linePos(offset);
 }
 
 function isNode(value: unknown): value is Node {

@@ -2,7 +2,7 @@
 // Reference: docs/model.md (§1 network, §2 shocks, §3 policies, §7 scenario file).
 import { z } from "zod";
 import { defaultKinds, type Kinds } from "../kinds/index.ts";
-import { id, nonNegative, periods, positive } from "../kinds/fields.ts";
+import { id, MAX_HORIZON, MAX_WHOLE, wholeNumber } from "../kinds/fields.ts";
 import { policies } from "../kinds/policies/index.ts";
 import { shocks } from "../kinds/shocks/index.ts";
 
@@ -36,10 +36,10 @@ function scenarioObject<S extends z.ZodType, P extends z.ZodType>(shock: S, poli
       /** A path relative to the scenario file, or the network inline. */
       network: z.union([z.string().min(1), networkSchema]),
       home: id,
-      horizon: z.number().int("must be a whole number of periods").min(1, "must be at least 1"),
+      horizon: wholeNumber(1, MAX_HORIZON, "periods"),
       period: z.string().default("period"),
-      trials: z.number().int("must be a whole number").min(1, "must be at least 1").default(10000),
-      seed: z.number().int("must be a whole number").min(0, "must be 0 or more").default(1),
+      trials: wholeNumber(1, 1e9).default(10000),
+      seed: wholeNumber(0, MAX_WHOLE).default(1),
       objective: z.enum(["risk", "expected"]).default("risk"),
       currency: z.string().default("units"),
       shocks: z.array(shock).default([]),

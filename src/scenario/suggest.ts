@@ -36,6 +36,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate === word) continue;
+    // the distance is at least the difference in length: skip without the quadratic table
+    if (Math.abs(word.length - candidate.length) > Math.max(word.length, candidate.length) / 3) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     const limit = Math.floor(Math.max(word.length, candidate.length) / 3);
     if (distance <= limit && distance < bestDistance) {

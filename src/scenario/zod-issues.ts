@@ -107,7 +107,7 @@ function flatten(issue: z.core.$ZodIssue, prefix: PropertyKey[], knownKeys: Weak
     return issue.keys.map((key) => ({
       path: [...path, key],
       at: "key" as const,
-      message: `unknown field '${key}'${didYouMean(key, known)}`,
+      message: `unknown field ${formatValue(key)}${didYouMean(key, known)}`,
     }));
   }
   return [{ path, message: withReceived(issue) }];

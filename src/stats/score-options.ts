@@ -64,28 +64,48 @@ export function optionTrialsOf(
 /** CVaR tail probability of the risk score. */
 export const TAIL = 0.05;
 
-const pct = (x: number): number => 100 * x;
-const pctInterval = ([lo, hi]: Interval): Interval => [100 * lo, 100 * hi];
+/**
+ * The small-N rule: fewer than this many trials in the 5% tail (N < 400) and the normal
+ * approximation of CVaR's interval is not trusted, so risk intervals are left out (NaN; `n/a` in
+ * tables, null in JSON). Reference: Manistre & Hancock 2005 (the influence-function interval is
+ * asymptotic in the tail count).
+ */
+export const MIN_TAIL_TRIALS = 20;
 
-/** Scores every option; `options[0]` must be the baseline. */
+const pct = (x: number): number => 100 * x;
+/** An interval of shares in points, clipped to the possible range [lo, hi] of the score. */
+const pctInterval = ([lo, hi]: Interval, range: Interval = [0, 100]): Interval => [clip(100 * lo, range), clip(100 * hi, range)];
+const clip = (x: number, [lo, hi]: Interval): number => (x < lo ? lo : x > hi ? hi : x);
+/** A difference of two scores in [0, 100] lies in [−100, 100]. */
+const DIFF: Interval = [-100, 100];
+const NO_INTERVAL: Interval = [Number.NaN, Number.NaN];
+
+/**
+ * Scores every option; `options[0]` must be the baseline. Every interval is clipped to the range
+ * its score can take (autonomy, risk and expected in [0, 100], differences in [−100, 100]); risk
+ * intervals need {@link MIN_TAIL_TRIALS} tail trials.
+ */
 export function scoreOptions(options: readonly OptionTrials[], scoredGoods: readonly string[]): OptionScore[] {
   const base = options[0];
   if (base === undefined) return [];
+  const tailOk = TAIL * base.unmet.length >= MIN_TAIL_TRIALS;
   return options.map((o) => {
     const m = meanCi(o.unmet);
     const r = cvar(o.unmet, TAIL);
     const dMean = pairedMeanDiff(o.unmet, base.unmet);
     const dRisk = pairedCvarDiff(o.unmet, base.unmet, TAIL);
+    const expected = pctInterval(m.ci95);
+    const expectedDiff = pctInterval(dMean.ci95, DIFF);
     return {
       id: o.id,
       cost: o.cost,
-      autonomy: { mean: 100 - pct(m.mean), ci95: [100 - pct(m.ci95[1]), 100 - pct(m.ci95[0])] },
-      risk: { value: pct(r.value), ci95: pctInterval(r.ci95) },
-      expected: { value: pct(m.mean), ci95: pctInterval(m.ci95) },
+      autonomy: { mean: 100 - pct(m.mean), ci95: [100 - expected[1], 100 - expected[0]] },
+      risk: { value: pct(r.value), ci95: tailOk ? pctInterval(r.ci95) : NO_INTERVAL },
+      expected: { value: pct(m.mean), ci95: expected },
       vsBaseline: {
-        autonomy: { diff: -pct(dMean.diff), ci95: [-pct(dMean.ci95[1]), -pct(dMean.ci95[0])] },
-        risk: { diff: pct(dRisk.diff), ci95: pctInterval(dRisk.ci95) },
-        expected: { diff: pct(dMean.diff), ci95: pctInterval(dMean.ci95) },
+        autonomy: { diff: -pct(dMean.diff), ci95: [-expectedDiff[1], -expectedDiff[0]] },
+        risk: { diff: pct(dRisk.diff), ci95: tailOk ? pctInterval(dRisk.ci95, DIFF) : NO_INTERVAL },
+        expected: { diff: pct(dMean.diff), ci95: expectedDiff },
       },
       goods: scoreGoods(o, scoredGoods),
       perCost: o.cost > 0 ? -pct(dRisk.diff) / o.cost : null,

@@ -2,6 +2,7 @@
 // settings (trials, seed, options). Flags given on the command line take precedence.
 // Reference: docs/sweep.md.
 import { z } from "zod";
+import { MAX_WHOLE, wholeNumber } from "../kinds/fields.ts";
 
 export const DESIGNS = ["grid", "oat", "lhs"] as const;
 export type Design = (typeof DESIGNS)[number];
@@ -45,11 +46,11 @@ export const sweepFileSchema = z
     /** Latin hypercube: the number of points. */
     samples: z.number().int("must be a whole number").min(1, "must be at least 1").optional().describe("lhs: the number of points"),
     /** Latin hypercube: the seed of the design itself (not of the trials); default 1. */
-    lhsSeed: z.number().int("must be a whole number").min(0, "must be 0 or more").optional().describe("lhs: the seed of the design (default 1)"),
+    lhsSeed: wholeNumber(0, MAX_WHOLE).optional().describe("lhs: the seed of the design (default 1)"),
     /** Trials per point; default the scenario's `trials`. */
     trials: z.number().int("must be a whole number").min(1, "must be at least 1").optional().describe("trials per point (default: the scenario's)"),
     /** Trial seed, the same at every point (common random numbers); default the scenario's `seed`. */
-    seed: z.number().int("must be a whole number").min(0, "must be 0 or more").optional().describe("trial seed, the same at every point (default: the scenario's)"),
+    seed: wholeNumber(0, MAX_WHOLE).optional().describe("trial seed, the same at every point (default: the scenario's)"),
     /** Options to score at every point (baseline always); default all. */
     options: z.array(z.string().min(1)).optional().describe("options scored at every point; baseline always (default: all)"),
     parameters: z.array(sweepParameterSchema).default([]),

@@ -42,7 +42,7 @@ describe("inspect --sources on fixtures/critical-minerals.yaml", () => {
   it("rejects an unknown good with a usage error that lists the valid ones", async () => {
     const r = await runCli(["inspect", "fixtures/critical-minerals.yaml", "--home", "US", "--sources", "--good", "gold"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown --good "gold"');
+    expect(r.stderr).toContain("option --good: unknown good 'gold'");
     expect(r.stderr).toContain("germanium");
   });
 

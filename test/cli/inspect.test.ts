@@ -102,7 +102,7 @@ describe("chokepoint inspect", () => {
     const { code, stdout, stderr } = await cli("inspect", "network.json", "--home", "FR");
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain('unknown --home "FR"; valid countries: JP, CN, AU, US');
+    expect(stderr).toContain("option --home: unknown country 'FR'; valid countries: JP, CN, AU, US");
   });
 
   it("needs --home for a network file", async () => {
@@ -114,7 +114,7 @@ describe("chokepoint inspect", () => {
   it("rejects an unknown format and a missing file with exit code 2", async () => {
     const xml = await cli("inspect", "network.json", "--home", "JP", "--format", "xml");
     expect(xml.code).toBe(2);
-    expect(xml.stderr).toContain("--format must be one of table, json, csv");
+    expect(xml.stderr).toContain("option --format: must be one of table, json, csv");
     const missing = await cli("inspect", "nope.yaml", "--home", "JP");
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe("");

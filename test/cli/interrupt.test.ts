@@ -1,16 +1,16 @@
 // Ctrl-C and SIGTERM stop a run cleanly: exit 130, and no output file, whole or partial.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.ts";
 
-function interrupt(signal: NodeJS.Signals, workers: string): Promise<{ code: number | null; dir: string; stderr: string }> {
+function interrupt(signal: NodeJS.Signals, workers: string, scenario = "test/data/run/scenario.yaml", extra: string[] = []): Promise<{ code: number | null; dir: string; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), "chokepoint-int-"));
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "src/cli/main.ts", "run", "test/data/run/scenario.yaml", "--trials", "5000000", "--workers", workers, "--out", join(dir, "out.json")],
+    ["--import", "tsx", "src/cli/main.ts", "run", scenario, "--trials", "5000000", "--workers", workers, "--out", join(dir, "out.json"), ...extra],
     { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";
@@ -25,6 +25,19 @@ function interrupt(signal: NodeJS.Signals, workers: string): Promise<{ code: num
 describe("interrupting a run", () => {
   it("SIGINT in one thread exits 130 and writes nothing", async () => {
     const r = await interrupt("SIGINT", "1");
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain("interrupted");
+    expect(readdirSync(r.dir)).toEqual([]);
+  });
+
+  it("SIGINT with one worker stops trials that take about a second each (horizon 10^6): exit 130, nothing written", async () => {
+    // the test scenario at a horizon of a million months: 10^6 periods × 5 network entries × 4
+    // options = 2 × 10^7 work units a trial, about a second (bench/RESULTS.md); --trials 20 keeps
+    // the run under the work limit
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-long-"));
+    writeFileSync(join(dir, "network.yaml"), readFileSync(join(repoRoot, "test/data/run/network.yaml")));
+    writeFileSync(join(dir, "scenario.yaml"), readFileSync(join(repoRoot, "test/data/run/scenario.yaml"), "utf8").replace("horizon: 24", "horizon: 1000000"));
+    const r = await interrupt("SIGINT", "1", join(dir, "scenario.yaml"), ["--max-horizon", "1000000", "--trials", "20"]);
     expect(r.code).toBe(130);
     expect(r.stderr).toContain("interrupted");
     expect(readdirSync(r.dir)).toEqual([]);

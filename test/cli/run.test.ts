@@ -62,10 +62,10 @@ describe("chokepoint run", () => {
   it("rejects bad flags and unknown options with exit 2 and a plain message", async () => {
     const bad = await runCli(["run", scenario, "--trials", "ten"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--trials must be a whole number ≥ 1, got 'ten'");
+    expect(bad.stderr).toContain("option --trials: must be a whole number ≥ 1, got 'ten'");
     const unknown = await runCli(["run", scenario, "--option", "nuclear"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("unknown option 'nuclear'");
+    expect(unknown.stderr).toContain("option --option: unknown option 'nuclear'");
     const missing = await runCli(["run", "test/data/run/nope.yaml"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).not.toContain("    at ");

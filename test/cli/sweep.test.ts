@@ -398,8 +398,7 @@ describe("chokepoint sweep on the bundled flagship scenario", () => {
       "--set",
       "policies.ga-stock-60d.periods=1,2,4",
       "--option",
-      "stockpile-60d",
-      "package",
+      "stockpile-60d,package",
     ];
     const { code, stdout } = await runCli(["sweep", flagship, ...grid, "--trials", "150"]);
     expect(code).toBe(0);
@@ -422,7 +421,7 @@ describe("chokepoint sweep on the bundled flagship scenario", () => {
       expect(edited).toContain(`good: gallium, periods: ${periods}, cost: 3.5}`);
       await writeFile(path.join(dir, "scenario.yaml"), edited);
       const byHand = await runCli(
-        ["run", "scenario.yaml", "--trials", "150", "--format", "json", "--option", "stockpile-60d", "package"],
+        ["run", "scenario.yaml", "--trials", "150", "--format", "json", "--option", "stockpile-60d", "--option", "package"],
         dir,
       );
       expect(byHand.code).toBe(0);

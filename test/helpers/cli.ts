@@ -20,9 +20,9 @@ class Capture extends Writable {
   }
 }
 
-export async function runCli(argv: string[], cwd = repoRoot): Promise<CliRun> {
+export async function runCli(argv: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await run(argv, { stdout, stderr, env: {}, cwd });
+  const code = await run(argv, { stdout, stderr, env, cwd });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

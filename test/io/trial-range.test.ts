@@ -67,3 +67,30 @@ describe("a trial that throws", () => {
     expect(text).toContain("--seed 42 --trials 708");
   });
 });
+
+describe("slices of a pool of one", () => {
+  it("look at the signal after every trial when trials are slow, and take whole chunks when they are fast", async () => {
+    const { prepared, job } = await jobWith({ id: "fine", policies: [], cost: 0 });
+    // a clock that advances 2 000 ms per trial run: a 50 ms slice holds one trial
+    let now = 0;
+    const slow: TrialRunner = (p, first, count) => {
+      now += 2000 * count;
+      return runTrials(p, first, count);
+    };
+    const slowChunks: number[] = [];
+    await runRange(prepared, { ...job, count: 5 }, (n) => void slowChunks.push(n), slow, { ms: 50, now: () => now });
+    expect(slowChunks).toEqual([1, 1, 1, 1, 1]);
+    // 0.01 ms per trial: after the first trial, 50 / 0.01 = 5 000 trials would fit, capped at CHUNK
+    const fast: TrialRunner = (p, first, count) => {
+      now += 0.01 * count;
+      return runTrials(p, first, count);
+    };
+    const fastChunks: number[] = [];
+    await runRange(prepared, job, (n) => void fastChunks.push(n), fast, { ms: 50, now: () => now });
+    expect(fastChunks).toEqual([1, CHUNK, 1000 - 1 - CHUNK]);
+    // the rows do not depend on the slicing
+    const whole = await jobWith({ id: "fine", policies: [], cost: 0 });
+    await runRange(whole.prepared, whole.job, () => {});
+    expect(job.results[0]!.unmet).toEqual(whole.job.results[0]!.unmet);
+  });
+});

@@ -186,6 +186,6 @@ describe("chokepoint compare --format html", () => {
   it("is offered by compare only: run keeps table, json and csv", async () => {
     const r = await runCli(["run", "scenarios/gallium-germanium-2023.yaml", "--trials", "10", "--format", "html"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--format must be one of table, json, csv");
+    expect(r.stderr).toContain("option --format: must be one of table, json, csv");
   });
 });

@@ -4,13 +4,14 @@ import type { Command } from "commander";
 import type { Objective } from "../../analysis/compare.ts";
 import { compareOptions } from "../../app/compare.ts";
 import { loadScenario } from "../../io/load.ts";
-import { writeOutput } from "../../io/output.ts";
+import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { compareFormats, formatNames } from "../../render/formats.ts";
 import { compareHelp } from "../help.ts";
-import { addTrialOptions, OUT_HELP, oneOf, positiveInt, positiveNumber, runSpecOf, type TrialFlags } from "../options.ts";
+import { addOutOption, addTrialOptions, oneOf, positiveInt, positiveNumber, requireWith, runSpecOf, type TrialFlags } from "../options.ts";
+import { addWideOption, tableWidth, type WideFlags } from "../width.ts";
 
-interface CompareFlags extends TrialFlags {
+interface CompareFlags extends TrialFlags, WideFlags {
   objective?: Objective;
   budget?: number;
   precision?: number;
@@ -28,11 +29,13 @@ export function register(program: Command, io: Io): void {
     .option("--objective <name>", "rank by `risk` (CVaR95) or `expected` shortfall (default: the scenario's)", oneOf("--objective", ["risk", "expected"] as const))
     .option("--budget <b>", "also find the best combination of the scenario's policies costing at most b", positiveNumber("--budget"))
     .option("--precision <p>", "add trials until every option's CI half-width is at most p points", positiveNumber("--precision"))
-    .option("--max-trials <n>", "cap for --precision (default: 1000000)", positiveInt("--max-trials"))
-    .option("-f, --format <format>", "table, json, csv or html (one self-contained page with charts)", oneOf("--format", formatNames(compareFormats)), "table")
-    .option("--out <file>", OUT_HELP)
+    .option("--max-trials <n>", "with --precision: the most trials it may reach (default: 1000000)", positiveInt("--max-trials"))
+    .option("-f, --format <format>", "table, json, csv or html (one self-contained page with charts)", oneOf("--format", formatNames(compareFormats)), "table");
+  addWideOption(addOutOption(command))
     .addHelpText("after", compareHelp)
     .action(async (file: string, flags: CompareFlags) => {
+      requireWith(flags, "--max-trials", "--precision", "it caps the trials --precision adds");
+      await checkTarget(io, flags.out);
       const scenario = await loadScenario(file, { cwd: io.cwd });
       const { objective, budget, precision, maxTrials } = flags;
       const report = await compareOptions(scenario, {
@@ -42,6 +45,6 @@ export function register(program: Command, io: Io): void {
         ...(precision === undefined ? {} : { precision }),
         ...(maxTrials === undefined ? {} : { maxTrials }),
       });
-      await writeOutput(io, await compareFormats[flags.format](report), flags.out);
+      await writeOutput(io, await compareFormats[flags.format](report, tableWidth(flags, io)), flags.out);
     });
 }

@@ -7,20 +7,21 @@ import { defaultSourcesFile, loadProvenanceTable } from "../../io/sources-file.t
 import type { LoadedInput } from "../../io/load.ts";
 import { sourcesReport } from "../../model/sources.ts";
 import { renderSourcesCsv, renderSourcesTable } from "../../render/sources-format.ts";
+import { writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 
 export async function inspectSources(
-  io: Io,
+  io: Io & { out?: string | undefined },
   file: string,
   input: LoadedInput,
   flags: { home: string; format: string; sourcesFile?: string; good?: string; country?: string },
 ): Promise<void> {
   const network = input.kind === "scenario" ? input.scenario.network : input.network;
   if (flags.good !== undefined && !network.goods.some((g) => g.id === flags.good)) {
-    throw new UsageError(`unknown --good "${flags.good}"; valid goods: ${network.goods.map((g) => g.id).join(", ")}`);
+    throw new UsageError(`option --good: unknown good '${flags.good}'; valid goods: ${network.goods.map((g) => g.id).join(", ")}`);
   }
   if (flags.country !== undefined && !network.countries.some((c) => c.id === flags.country)) {
-    throw new UsageError(`unknown --country "${flags.country}"; valid countries: ${network.countries.map((c) => c.id).join(", ")}`);
+    throw new UsageError(`option --country: unknown country '${flags.country}'; valid countries: ${network.countries.map((c) => c.id).join(", ")}`);
   }
   const networkFile = input.kind === "scenario" ? (input.scenario.networkFile ?? file) : file;
   const tableFile = flags.sourcesFile ?? path.relative(io.cwd, path.resolve(io.cwd, defaultSourcesFile(networkFile)));
@@ -32,5 +33,5 @@ export async function inspectSources(
   });
   const text =
     flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : flags.format === "csv" ? renderSourcesCsv(report) : renderSourcesTable(report);
-  io.stdout.write(text);
+  await writeOutput(io, text, io.out);
 }

@@ -3,24 +3,26 @@
 import type { Command } from "commander";
 import { inspectNetwork } from "../../app/inspect.ts";
 import { loadInput } from "../../io/load.ts";
+import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, inspectFormats } from "../../render/formats.ts";
 import { imputedNote } from "../../render/inspect.ts";
 import { inspectHelp } from "../help.ts";
-import { oneOf } from "../options.ts";
+import { addOutOption, oneOf } from "../options.ts";
 import { inspectSources } from "./inspect-sources.ts";
 
 interface InspectFlags {
   home?: string;
   format: keyof typeof inspectFormats;
   sources?: boolean;
+  out?: string;
   sourcesFile?: string;
   good?: string;
   country?: string;
 }
 
 export function register(program: Command, io: Io): void {
-  program
+  const command = program
     .command("inspect")
     .description(
       "structural exposure of a country before any shock: per good its import share, concentration (HHI), " +
@@ -32,13 +34,15 @@ export function register(program: Command, io: Io): void {
     .option("--sources", "instead: every number used for the home's goods and where it came from (docs/data.md)")
     .option("--sources-file <file>", "with --sources: the provenance table (default: sources.yaml beside the network file)")
     .option("--good <good>", "with --sources: one good, all its lines")
-    .option("--country <country>", "with --sources: every line that names this country")
+    .option("--country <country>", "with --sources: every line that names this country");
+  addOutOption(command)
     .addHelpText("after", inspectHelp)
     .action(async (file: string, flags: InspectFlags) => {
+      await checkTarget(io, flags.out);
       const input = await loadInput(file, { cwd: io.cwd });
       const report = inspectNetwork(input, flags.home);
-      if (flags.sources === true) return inspectSources(io, file, input, { ...flags, home: report.home });
-      io.stdout.write(inspectFormats[flags.format](report));
+      if (flags.sources === true) return inspectSources({ ...io, out: flags.out }, file, input, { ...flags, home: report.home });
+      await writeOutput(io, inspectFormats[flags.format](report), flags.out);
       // The table carries this note itself; CSV has no room for it, so it goes to stderr.
       const note = imputedNote(report);
       if (flags.format === "csv" && note !== undefined) io.stderr.write(`note: ${note}\n`);

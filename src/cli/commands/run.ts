@@ -1,14 +1,16 @@
 // `chokepoint run FILE`: Monte Carlo scores of every option of a scenario.
 import type { Command } from "commander";
 import { runScenario } from "../../app/run.ts";
+import { optionsOf } from "../../engine/run.ts";
 import { loadScenario } from "../../io/load.ts";
-import { writeOutput } from "../../io/output.ts";
+import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, runFormats } from "../../render/formats.ts";
 import { runHelp } from "../help.ts";
-import { addTrialOptions, OUT_HELP, oneOf, runSpecOf, type TrialFlags } from "../options.ts";
+import { addOutOption, addTrialOptions, checkIds, listOf, oneOf, runSpecOf, type TrialFlags } from "../options.ts";
+import { addWideOption, tableWidth, type WideFlags } from "../width.ts";
 
-interface RunFlags extends TrialFlags {
+interface RunFlags extends TrialFlags, WideFlags {
   option?: string[];
   format: keyof typeof runFormats;
   out?: string;
@@ -20,13 +22,15 @@ export function register(program: Command, io: Io): void {
     .description("run a scenario's Monte Carlo trials and score every option: autonomy, tail risk, per-good shortfall")
     .argument("<file>", "scenario file (YAML or JSON)");
   addTrialOptions(command)
-    .option("-o, --option <id...>", "score only these options (baseline is always scored)")
-    .option("-f, --format <format>", "table, json or csv", oneOf("--format", formatNames(runFormats)), "table")
-    .option("--out <file>", OUT_HELP)
+    .option("--option <ids>", "score only these options, comma-separated or the flag repeated (baseline is always scored)", listOf("--option"))
+    .option("-f, --format <format>", "table, json or csv", oneOf("--format", formatNames(runFormats)), "table");
+  addWideOption(addOutOption(command))
     .addHelpText("after", runHelp)
     .action(async (file: string, flags: RunFlags) => {
+      await checkTarget(io, flags.out);
       const scenario = await loadScenario(file, { cwd: io.cwd });
+      checkIds("--option", flags.option, optionsOf(scenario).map((o) => o.id), "option");
       const report = await runScenario(scenario, { ...runSpecOf(flags, io), ...(flags.option ? { options: flags.option } : {}) });
-      await writeOutput(io, await runFormats[flags.format](report), flags.out);
+      await writeOutput(io, await runFormats[flags.format](report, tableWidth(flags, io)), flags.out);
     });
 }

@@ -1,18 +1,22 @@
 // `chokepoint schema`: prints the JSON Schema of scenario or network files, for editors.
 import { type Command, Option } from "commander";
+import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { type DocumentKind, documentKinds } from "../../scenario/document-kind.ts";
 import { renderJsonSchema } from "../../scenario/json-schema.ts";
 import { renderSweepJsonSchema } from "../../sweep/json-schema.ts";
 import { schemaHelp } from "../help.ts";
+import { addOutOption } from "../options.ts";
 
 export function register(program: Command, io: Io): void {
-  program
+  const command = program
     .command("schema")
     .description("print the JSON Schema (draft 2020-12) of scenario, network or sweep files")
-    .addOption(new Option("--kind <kind>", "which file format").choices([...documentKinds, "sweep"]).default("scenario"))
+    .addOption(new Option("--kind <kind>", "which file format").choices([...documentKinds, "sweep"]).default("scenario"));
+  addOutOption(command)
     .addHelpText("after", schemaHelp)
-    .action((options: { kind: DocumentKind | "sweep" }) => {
-      io.stdout.write(options.kind === "sweep" ? renderSweepJsonSchema() : renderJsonSchema(options.kind));
+    .action(async (options: { kind: DocumentKind | "sweep"; out?: string }) => {
+      await checkTarget(io, options.out);
+      await writeOutput(io, options.kind === "sweep" ? renderSweepJsonSchema() : renderJsonSchema(options.kind), options.out);
     });
 }

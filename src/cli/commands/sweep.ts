@@ -10,7 +10,7 @@ import { indexPaths } from "../../sweep/paths.ts";
 import type { FlagParameter } from "../../sweep/plan.ts";
 import { DESIGNS } from "../../sweep/schema.ts";
 import { sweepHelp } from "../help.ts";
-import { nonNegativeInt, oneOf, positiveInt, workersOption, progressOptions } from "../options.ts";
+import { addLimitOptions, addOutOption, addProgressOptions, listOf, nonNegativeInt, oneOf, positiveInt, workersOption } from "../options.ts";
 import { type SweepFlags, sweepSpecOf } from "../sweep-spec.ts";
 
 export function register(program: Command, io: Io): void {
@@ -20,7 +20,7 @@ export function register(program: Command, io: Io): void {
     parameters.push({ flag, text });
     return parameters;
   };
-  program
+  const command = program
     .command("sweep")
     .description("run a scenario at many parameter values (grid, one-at-a-time or Latin hypercube) and rank what moves risk")
     .argument("<scenario>", "scenario file (YAML or JSON)")
@@ -32,16 +32,14 @@ export function register(program: Command, io: Io): void {
     .option("--lhs-seed <s>", "lhs: seed of the design itself (default 1)", nonNegativeInt("--lhs-seed"))
     .option("-n, --trials <n>", "trials per point (default: the sweep file's, else the scenario's)", positiveInt("--trials"))
     .option("-s, --seed <s>", "trial seed, the same at every point (default: the sweep file's, else the scenario's)", nonNegativeInt("--seed"))
-    .option("-o, --option <id...>", "score only these options at each point (baseline always)")
+    .option("--option <ids>", "score only these options at each point, comma-separated or repeated (baseline always)", listOf("--option"))
     .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption)
     .option("-f, --format <format>", "csv or jsonl (default csv; jsonl when --out ends in .jsonl)", oneOf("--format", SWEEP_FORMATS))
-    .option("--out <file>", "append rows to this file as points finish ({shard} becomes k of --shard k/N, 1 unsharded); the summary then goes to stdout")
     .option("--shard <k/N>", "run only points whose index mod N is k−1 (k from 1); auto/N takes k from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
     .option("--shards <N>", "same as --shard auto/N", positiveInt("--shards"))
     .option("--resume", "skip the points already complete in --out and append the rest")
-    .option("--list-paths", "list every parameter path of the scenario with its value, and exit")
-    .addOption(progressOptions[0])
-    .addOption(progressOptions[1])
+    .option("--list-paths", "list every parameter path of the scenario with its value, and exit");
+  addOutOption(addProgressOptions(addLimitOptions(command)), "append rows to this file as points finish ({shard} becomes k of --shard k/N, 1 unsharded); the summary then goes to stdout")
     .addHelpText("after", sweepHelp)
     .action(async (file: string, flags: SweepFlags) => {
       const scenario = await loadScenario(file, { cwd: io.cwd });
