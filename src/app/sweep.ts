@@ -18,6 +18,7 @@ import { type Shard, shardPoints } from "../sweep/design.ts";
 import { withValues } from "../sweep/paths.ts";
 import type { SweepPlan } from "../sweep/plan.ts";
 import { noProgress, type RunSpec, workersFor } from "./spec.ts";
+import { checkFinite } from "./trials.ts";
 
 export interface SweepSpec extends Pick<RunSpec, "workers" | "signal" | "progress" | "log" | "limits"> {
   plan: SweepPlan;
@@ -118,7 +119,9 @@ export async function sweep(scenario: Scenario, spec: SweepSpec, io: Pick<Io, "s
   try {
     await withPool(workers, spec.signal, (pool) =>
       runPoints(pool, todo, pointOf, plan.trials, (n) => progress.tick(n), (point, { results, scoredGoods }) => {
-        const scores = scoreOptions(optionTrialsOf(point.options, results), scoredGoods);
+        const trials = optionTrialsOf(point.options, results);
+        checkFinite(trials, plan.seed, 0);
+        const scores = scoreOptions(trials, scoredGoods);
         const pointRows = rowsOfPoint(point.id, design.pointAt(point.id).values, scores, { trials: plan.trials, seed: plan.seed });
         // one write per row, each a whole line: a kill leaves no torn row mid-file
         for (const row of pointRows) sink.write(formatRow(row, names, spec.format));

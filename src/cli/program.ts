@@ -21,7 +21,8 @@ Start here:
   $ chokepoint validate scenarios/*.yaml                       check files, every problem at once
 
 Each command has its own --help. Results go to stdout (table, json or csv); progress and
-problems go to stderr. Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted.`,
+problems go to stderr. Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted;
+CHOKEPOINT_DEBUG=1 adds the stack trace of an internal error.`,
     )
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")

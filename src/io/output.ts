@@ -53,7 +53,7 @@ export async function writeAtomically(target: string, text: string): Promise<voi
 
 /** Plain words for the file-system errors a user can meet. */
 export const ioReasons: Record<string, string> = {
-  ENOENT: "no such file or folder",
+  ENOENT: "no such file",
   EISDIR: "it is a folder",
   ENOTDIR: "a part of the path is not a folder",
   EACCES: "permission denied",

@@ -116,7 +116,7 @@ function flatten(issue: z.core.$ZodIssue, prefix: PropertyKey[], knownKeys: Weak
 /** Schema-owned range messages ("must be between 0 and 1") gain the offending value. */
 function withReceived(issue: z.core.$ZodIssue): string {
   const range = issue.code === "too_small" || issue.code === "too_big";
-  const numeric = range || (issue.code === "invalid_type" && issue.expected === "int");
+  const numeric = range || (issue.code === "invalid_type" && issue.expected === "int") || issue.code === "custom";
   if (!numeric || typeof issue.input !== "number" || issue.message.includes(", got ")) return issue.message;
   return `${issue.message}, got ${formatValue(issue.input)}`;
 }

@@ -5,7 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
 import { checkFinite } from "../../src/app/trials.ts";
+import { handleError } from "../../src/cli/program.ts";
 import { TrialError } from "../../src/errors.ts";
 import { scoreOptions } from "../../src/stats/score-options.ts";
 import { repoRoot, runCli } from "../helpers/cli.ts";
@@ -77,6 +79,24 @@ describe("2. --out is checked before any trial", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("option --out: cannot write '/nonexistent/s.csv'");
     plain(r.stderr);
+  });
+});
+
+describe("2b. an internal error is one sentence", () => {
+  it("shows its stack only with CHOKEPOINT_DEBUG", () => {
+    const print = (env: NodeJS.ProcessEnv) => {
+      let text = "";
+      const stderr = new Writable({
+        write(chunk, _enc, done) {
+          text += String(chunk);
+          done();
+        },
+      });
+      const code = handleError(new Error("cannot write /x/out.json: no space left on the device"), { stdout: stderr, stderr, env, cwd: repoRoot });
+      return { code, text };
+    };
+    expect(print({})).toEqual({ code: 1, text: "internal error: cannot write /x/out.json: no space left on the device\n" });
+    expect(print({ CHOKEPOINT_DEBUG: "1" }).text).toMatch(/\n\s+at /);
   });
 });
 

@@ -38,7 +38,7 @@ const GRID = ["--set", "shocks.ban.probability=0.2,0.5,0.8", "--range", "network
 
 describe("chokepoint sweep: a grid", () => {
   it("writes 9 points × 3 options rows equal to `chokepoint run` on the scenario edited by hand", async () => {
-    const { code, stdout, stderr } = await runCli(["sweep", SCENARIO, ...GRID, "--trials", "200"]);
+    const { code, stdout, stderr } = await runCli(["sweep", SCENARIO, ...GRID, "--trials", "400"]);
     expect(code).toBe(0);
     const rows = parseCsv(stdout);
     expect(rows).toHaveLength(9 * 3);
@@ -66,7 +66,7 @@ describe("chokepoint sweep: a grid", () => {
     expect(stderr).toContain("standardized rank regression coefficients (SRRC)");
     // every row records the run's trials (--trials) and seed (the scenario's, 11)
     expect(stdout.split("\n", 1)[0]).toBe("point,shocks.ban.probability,network.producers.au-x.capacity,option,trials,seed,cost,autonomy,autonomy_lo,autonomy_hi,risk,risk_lo,risk_hi,risk_diff,risk_diff_lo,risk_diff_hi,expected,expected_lo,expected_hi");
-    expect(new Set(rows.map((r) => `${r.trials}/${r.seed}`))).toEqual(new Set(["200/11"]));
+    expect(new Set(rows.map((r) => `${r.trials}/${r.seed}`))).toEqual(new Set(["400/11"]));
 
     // point 2 = (probability 0.2, capacity 20); point 6 = (0.8, 10): first parameter varies slowest
     const scenarioText = await readFile(path.join(repoRoot, SCENARIO), "utf8");
@@ -79,7 +79,7 @@ describe("chokepoint sweep: a grid", () => {
       // the ban's probability is the first `probability: 0.5` in the file
       await writeFile(path.join(dir, "scenario.yaml"), scenarioText.replace("probability: 0.5", `probability: ${probability}`));
       await writeFile(path.join(dir, "network.yaml"), networkText.replace("{id: au-x, country: AU, good: x, capacity: 15}", `{id: au-x, country: AU, good: x, capacity: ${capacity}}`));
-      const byHand = await runCli(["run", "scenario.yaml", "--trials", "200", "--format", "json"], dir);
+      const byHand = await runCli(["run", "scenario.yaml", "--trials", "400", "--format", "json"], dir);
       expect(byHand.code).toBe(0);
       const report = JSON.parse(byHand.stdout) as {
         options: {
@@ -400,7 +400,7 @@ describe("chokepoint sweep on the bundled flagship scenario", () => {
       "--option",
       "stockpile-60d,package",
     ];
-    const { code, stdout } = await runCli(["sweep", flagship, ...grid, "--trials", "150"]);
+    const { code, stdout } = await runCli(["sweep", flagship, ...grid, "--trials", "400"]);
     expect(code).toBe(0);
     const rows = parseCsv(stdout);
     // 9 points × (baseline + 2 chosen options)
@@ -421,7 +421,7 @@ describe("chokepoint sweep on the bundled flagship scenario", () => {
       expect(edited).toContain(`good: gallium, periods: ${periods}, cost: 3.5}`);
       await writeFile(path.join(dir, "scenario.yaml"), edited);
       const byHand = await runCli(
-        ["run", "scenario.yaml", "--trials", "150", "--format", "json", "--option", "stockpile-60d", "--option", "package"],
+        ["run", "scenario.yaml", "--trials", "400", "--format", "json", "--option", "stockpile-60d", "--option", "package"],
         dir,
       );
       expect(byHand.code).toBe(0);
