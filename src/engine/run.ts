@@ -89,7 +89,7 @@ export function runTrials(prepared: PreparedRun, first: number, count: number): 
   const { sampler, simulators, networks, seed } = prepared;
   const nScored = prepared.scoredGoods.length;
   const results = simulators.map(() => newTrialResults(first, count, nScored));
-  const draws = newShockDraws(sampler.shocks.length);
+  const draws = newShockDraws(sampler.shocks.length, sampler);
   const stageOn = networks.map((net) => new Uint8Array(net.nStages));
   // Each uncertain policy is drawn once per trial, from its own stream (MODEL §6), and shared by
   // every option that holds it; stages of certain policies are always on.
