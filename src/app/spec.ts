@@ -32,6 +32,8 @@ export interface RunSpec {
   progress?: StartProgress;
   /** Notes on the way (e.g. the precision loop's steps); default: dropped. */
   log?: (line: string) => void;
+  /** Per-period trajectories over the first `trajectory` trials (true = TRAJECTORY_SAMPLE); default: none. */
+  trajectory?: boolean | number;
 }
 
 /** A run with every default filled. */
@@ -44,7 +46,12 @@ export interface ResolvedSpec {
   signal?: AbortSignal;
   progress: StartProgress;
   log: (line: string) => void;
+  /** trials traced for trajectories, 0 = none */
+  trajectory: number;
 }
+
+/** Trials traced for trajectories when a spec asks for them without a count. */
+export const TRAJECTORY_SAMPLE = 1000;
 
 /** Runs at least this large repay starting threads under `--workers auto`. */
 const AUTO_PARALLEL_TRIALS = 20_000;
@@ -64,6 +71,7 @@ export function resolveSpec(scenario: Scenario, spec: RunSpec, maxTrials = Numbe
     ...(spec.signal === undefined ? {} : { signal: spec.signal }),
     progress: spec.progress ?? (() => noProgress),
     log: spec.log ?? (() => {}),
+    trajectory: Math.min(trials, spec.trajectory === true ? TRAJECTORY_SAMPLE : spec.trajectory || 0),
   };
 }
 

@@ -42,6 +42,13 @@ Examples:
   $ chokepoint run scenarios/gallium-germanium-2023.yaml
   $ chokepoint run scenarios/hormuz-closure.yaml --trials 50000 --workers 2 --format json > out.json
   $ chokepoint run scenarios/graphite-2023.yaml --option stockpile --format csv
+
+Trajectories (--trajectory [N]): per period and good, the home's availability r (0-1), its
+stock, its imports from each producing country and the world price index (1 = before any
+shock), as mean and 5/50/95 % bands over the first N trials (default 1000; exact quantiles of
+that sample, so memory stays bounded whatever --trials is). With --format csv the output is the
+tidy table option,good,period,measure,origin,mean,p5,p50,p95 (pandas.read_csv, readr::read_csv).
+  $ chokepoint run scenarios/fluorochemicals-2019.yaml --trajectory --format csv > traj.csv
 `;
 
 export const compareHelp = `

@@ -5,6 +5,7 @@ import type { Interval } from "../stats/normal-ci.ts";
 import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
 import { renderTable } from "./table.ts";
+import { renderTrajectoryCsv, renderTrajectoryTable } from "./trajectory.ts";
 
 /** `[lo, hi]` with one decimal. */
 export function interval(ci: Interval, digits = 1): string {
@@ -57,7 +58,8 @@ export function renderRunTable(report: RunReport): string {
     { header: "P(unmet > 10%) %", get: (r) => r.p10, digits: 1 },
     { header: `recovery (${report.period}s)`, get: (r) => r.ttr, digits: 1 },
   ];
-  return `${head}${renderTable(optionColumns, report.options)}\nper good\n${renderTable(goods, goodRows(report))}`;
+  const trajectories = report.trajectories ? renderTrajectoryTable(report.trajectories) : "";
+  return `${head}${renderTable(optionColumns, report.options)}\nper good\n${renderTable(goods, goodRows(report))}${trajectories}`;
 }
 
 /** CSV columns of an option's scores: cost, autonomy, risk and the paired risk difference, with intervals. */
@@ -76,8 +78,9 @@ export function scoreCsvColumns<Row>(score: (row: Row) => OptionScore): Column<R
   ];
 }
 
-/** Tidy CSV: one row per option and scored good, option-level scores repeated. */
+/** Tidy CSV: one row per option and scored good, option-level scores repeated; with trajectories, theirs. */
 export function renderRunCsv(report: RunReport): string {
+  if (report.trajectories) return renderTrajectoryCsv(report.trajectories);
   type Row = { o: OptionScore; g: GoodRow };
   const rows: Row[] = report.options.flatMap((o) =>
     goodRows({ ...report, options: [o] }).map((g) => ({ o, g })),

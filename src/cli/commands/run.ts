@@ -6,12 +6,13 @@ import { writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, runFormats } from "../../render/formats.ts";
 import { runHelp } from "../help.ts";
-import { addTrialOptions, OUT_HELP, oneOf, runSpecOf, type TrialFlags } from "../options.ts";
+import { addTrialOptions, OUT_HELP, oneOf, positiveInt, runSpecOf, type TrialFlags } from "../options.ts";
 
 interface RunFlags extends TrialFlags {
   option?: string[];
   format: keyof typeof runFormats;
   out?: string;
+  trajectory?: boolean | number;
 }
 
 export function register(program: Command, io: Io): void {
@@ -22,11 +23,13 @@ export function register(program: Command, io: Io): void {
   addTrialOptions(command)
     .option("-o, --option <id...>", "score only these options (baseline is always scored)")
     .option("-f, --format <format>", "table, json or csv", oneOf("--format", formatNames(runFormats)), "table")
+    .option("--trajectory [trials]", "also report per-period bands of the home's series over the first trials (default 1000); csv = the tidy trajectory table", positiveInt("--trajectory"))
     .option("--out <file>", OUT_HELP)
     .addHelpText("after", runHelp)
     .action(async (file: string, flags: RunFlags) => {
       const scenario = await loadScenario(file, { cwd: io.cwd });
-      const report = await runScenario(scenario, { ...runSpecOf(flags, io), ...(flags.option ? { options: flags.option } : {}) });
+      const spec = { ...runSpecOf(flags, io), ...(flags.option ? { options: flags.option } : {}) };
+      const report = await runScenario(scenario, { ...spec, ...(flags.trajectory ? { trajectory: flags.trajectory } : {}) });
       await writeOutput(io, await runFormats[flags.format](report), flags.out);
     });
 }
