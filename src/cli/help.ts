@@ -114,3 +114,24 @@ Examples:
   $ chokepoint merge out-1.csv out-2.csv out-3.csv --out sweep.csv
   $ chokepoint merge shards/*.jsonl > sweep.jsonl
 `;
+
+export const backtestHelp = `
+An episode file names a scenario (period: month), the calendar month of its period 0, and the
+series observed when the shock happened, each with its source:
+  imports       deliveries of the good from \`from\` to \`country\` (no country: every destination
+                but \`from\`, i.e. exports), as an index: 100 = the same flows before any shock
+  price         the world price index × 100 (markets: priceElasticity on the good)
+  availability  the share of \`country\`'s use delivered × 100
+Observations are an index (unit: index) or raw numbers turned into one by their \`baseline\`
+months (whose mean is 100; those months are not scored).
+
+Per series: how many observed points lie inside the simulated 5–95 % band, the mean distance of
+the median path from the observations (index points), and timing errors in months: onset (first
+month below 50), trough (lowest), recovery (first month back at 90 or more); a price index is
+read as 10 000 / index, so a doubling counts as 50. The JSON output carries every band.
+
+Examples:
+  $ chokepoint backtest episodes/*.yaml
+  $ chokepoint backtest episodes/antimony-2024.yaml --trials 2000 --format json > antimony.json
+  $ chokepoint schema --kind episode > episode.schema.json
+`;

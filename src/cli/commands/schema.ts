@@ -1,18 +1,17 @@
 // `chokepoint schema`: prints the JSON Schema of scenario or network files, for editors.
 import { type Command, Option } from "commander";
 import type { Io } from "../../io/streams.ts";
-import { type DocumentKind, documentKinds } from "../../scenario/document-kind.ts";
-import { renderJsonSchema } from "../../scenario/json-schema.ts";
+import { renderJsonSchema, type SchemaKind, schemaKinds } from "../../scenario/json-schema.ts";
 import { renderSweepJsonSchema } from "../../sweep/json-schema.ts";
 import { schemaHelp } from "../help.ts";
 
 export function register(program: Command, io: Io): void {
   program
     .command("schema")
-    .description("print the JSON Schema (draft 2020-12) of scenario, network or sweep files")
-    .addOption(new Option("--kind <kind>", "which file format").choices([...documentKinds, "sweep"]).default("scenario"))
+    .description("print the JSON Schema (draft 2020-12) of scenario, network, episode or sweep files")
+    .addOption(new Option("--kind <kind>", "which file format").choices([...schemaKinds, "sweep"]).default("scenario"))
     .addHelpText("after", schemaHelp)
-    .action((options: { kind: DocumentKind | "sweep" }) => {
+    .action((options: { kind: SchemaKind | "sweep" }) => {
       io.stdout.write(options.kind === "sweep" ? renderSweepJsonSchema() : renderJsonSchema(options.kind));
     });
 }
