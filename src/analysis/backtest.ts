@@ -16,9 +16,15 @@ export interface BacktestPoint {
   inside: boolean;
 }
 
-/** A timing: the observed month, the simulated month (median path), and sim − observed in months. */
+/**
+ * A timing: the observed month, the simulated month (median path), and the error in months.
+ * Observations are sparse, so an observed onset or recovery is only known to lie after the
+ * observed point before it: `earliest` is that month, and the error is 0 when the simulated
+ * month falls in [earliest, observed], else its distance to the nearer end (negative = early).
+ */
 export interface Timing {
   observed: string | null;
+  earliest: string | null;
   simulated: string | null;
   error: number | null;
 }
@@ -85,7 +91,10 @@ export function observedIndex(series: EpisodeSeries): Map<string, number> {
  * 10 000 / index (a doubling is 50). Onset: first point below 50; trough: the lowest point;
  * recovery: the first point after the onset back at 90 or more.
  */
-export function timings(path: readonly { at: number; value: number }[], price: boolean): { onset: number | null; trough: number | null; recovery: number | null } {
+export function timings(
+  path: readonly { at: number; value: number }[],
+  price: boolean,
+): { onset: Moment | null; trough: Moment | null; recovery: Moment | null } {
   const v = path.map((p) => ({ at: p.at, value: price ? (p.value > 0 ? 10_000 / p.value : Number.POSITIVE_INFINITY) : p.value }));
   const onsetAt = v.findIndex((p) => p.value < 50);
   let trough: number | null = null;
@@ -96,15 +105,26 @@ export function timings(path: readonly { at: number; value: number }[], price: b
       trough = p.at;
     }
   }
-  const recovery = onsetAt < 0 ? undefined : v.slice(onsetAt + 1).find((p) => p.value >= 90);
-  return { onset: onsetAt < 0 ? null : v[onsetAt]!.at, trough: low < 100 ? trough : null, recovery: recovery?.at ?? null };
+  const recoveryAt = onsetAt < 0 ? -1 : v.findIndex((p, i) => i > onsetAt && p.value >= 90);
+  const moment = (i: number): Moment | null => (i < 0 ? null : { at: v[i]!.at, earliest: i > 0 ? v[i - 1]!.at + 1 : v[i]!.at });
+  return { onset: moment(onsetAt), trough: low < 100 && trough !== null ? { at: trough, earliest: trough } : null, recovery: moment(recoveryAt) };
 }
 
-function timing(start: string, observed: number | null, simulated: number | null): Timing {
+/** When a path crosses a threshold: at `at`, and no earlier than `earliest` (the point before it + 1). */
+export interface Moment {
+  at: number;
+  earliest: number;
+}
+
+function timing(start: string, observed: Moment | null, simulated: Moment | null): Timing {
+  const sim = simulated?.at;
+  let error: number | null = null;
+  if (observed !== null && sim !== undefined) error = sim < observed.earliest ? sim - observed.earliest : sim > observed.at ? sim - observed.at : 0;
   return {
-    observed: observed === null ? null : monthAfter(start, observed),
-    simulated: simulated === null ? null : monthAfter(start, simulated),
-    error: observed === null || simulated === null ? null : simulated - observed,
+    observed: observed === null ? null : monthAfter(start, observed.at),
+    earliest: observed === null ? null : monthAfter(start, observed.earliest),
+    simulated: sim === undefined ? null : monthAfter(start, sim),
+    error,
   };
 }
 

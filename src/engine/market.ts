@@ -3,6 +3,8 @@
 // A scenario's `markets` entry for a good replaces the network's `market` field of that good.
 import type { Scenario } from "../scenario/schema.ts";
 import type { Market } from "../scenario/network-schema.ts";
+import type { CompiledNetwork } from "./compile.ts";
+import { namesCountry } from "./plan.ts";
 
 /** One option's market parameters, per good g (BOM order). */
 export interface MarketParams {
@@ -11,6 +13,10 @@ export interface MarketParams {
   /** 1/ε of the inverse demand, or 0 (no price index) */
   priceInvEps: Float64Array;
   priceCap: Float64Array;
+  /** λ of the partial price adjustment, 1 = at once */
+  priceAdjust: Float64Array;
+  /** per consumer slot: 1 when it is in its good's price market */
+  slotInMarket: Uint8Array;
   /** η: use × P^(−η) */
   demandEl: Float64Array;
   supplyLag: Int32Array;
@@ -25,14 +31,20 @@ export function marketOf(scenario: Pick<Scenario, "network" | "markets">, goodId
   return scenario.markets?.[goodId] ?? scenario.network.goods.find((g) => g.id === goodId)?.market;
 }
 
-export function compileMarkets(goodIds: readonly string[], scenario: Pick<Scenario, "network" | "markets">): MarketParams {
-  const markets = goodIds.map((g) => marketOf(scenario, g));
+export function compileMarkets(net: CompiledNetwork, scenario: Pick<Scenario, "network" | "markets">): MarketParams {
+  const markets = net.goodIds.map((g) => marketOf(scenario, g));
+  const slotInMarket = Uint8Array.from(net.slotCountry, (c, s) => {
+    const names = markets[net.slotGood[s]!]?.priceMarket;
+    return names === undefined || names.some((n) => namesCountry(n, net.countryIds[c]!, net.countryGroups[c] ?? [])) ? 1 : 0;
+  });
   const f64 = (pick: (m: Market) => number) => Float64Array.from(markets, (m) => (m ? pick(m) : 0));
   const i32 = (pick: (m: Market) => number) => Int32Array.from(markets, (m) => (m ? pick(m) : 0));
   const params: MarketParams = {
     marketsOn: false,
     priceInvEps: f64((m) => (m.priceElasticity === undefined ? 0 : 1 / m.priceElasticity)),
     priceCap: Float64Array.from(markets, (m) => m?.priceCap ?? 1),
+    priceAdjust: Float64Array.from(markets, (m) => m?.priceAdjust ?? 1),
+    slotInMarket,
     demandEl: f64((m) => m.demandElasticity),
     supplyLag: i32((m) => m.supplyLag),
     supplyRate: f64((m) => m.supplyRate),
@@ -40,7 +52,7 @@ export function compileMarkets(goodIds: readonly string[], scenario: Pick<Scenar
     refillPeriods: i32((m) => m.refillPeriods),
     stickyShare: f64((m) => m.stickyShare),
   };
-  params.marketsOn = goodIds.some(
+  params.marketsOn = net.goodIds.some(
     (_, g) =>
       params.priceInvEps[g]! > 0 ||
       (params.supplyRate[g]! > 0 && params.supplyCeiling[g]! > 0) ||
@@ -56,6 +68,12 @@ export function priceIndex(availability: number, invEps: number, cap: number): n
   if (availability <= 0) return cap;
   const p = availability ** -invEps;
   return p < cap ? p : cap;
+}
+
+/** Partial adjustment in logs: P = P₋₁^(1−λ) · target^λ, snapped to 1 within 1e-9. */
+export function adjustPrice(previous: number, target: number, lambda: number): number {
+  const p = lambda >= 1 ? target : previous ** (1 - lambda) * target ** lambda;
+  return p < 1 + 1e-9 ? 1 : p;
 }
 
 /** Linear interpolation of a licensing path at k periods since the shock's start. */

@@ -53,7 +53,7 @@ export function compileProgram(model: SupplyGraph, scenario: Scenario, policies:
   const net = compilePlan(plan, scenario.home);
   const places = placeResolver(net);
   const effects = scenario.shocks.map((s) => kinds.shocks.of(s).compile(net, s, places));
-  const markets = compileMarkets(net.goodIds, scenario);
+  const markets = compileMarkets(net, scenario);
   return Object.freeze({ ...net, ...shockChannels(net, effects), ...loopIndex(net), ...markets, horizon: scenario.horizon });
 }
 

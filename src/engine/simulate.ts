@@ -1,7 +1,7 @@
 // One option's trial loop (MODEL §4) on typed arrays: producers, cuts, replacement rationing,
 // stocks, availability; then the unmet share U, U_g and time to recover.
 // Reference: docs/model.md; input-output rationing in the manner of Hallegatte 2008 (ARIO).
-import { pathLevel, priceIndex } from "./market.ts";
+import { adjustPrice, pathLevel, priceIndex } from "./market.ts";
 import type { Program } from "./program.ts";
 import type { ShockDraws } from "./sample.ts";
 
@@ -82,7 +82,7 @@ export class Simulator {
   private readonly coerced: Uint8Array;
   /** first period of world shortage per good, or -1 */
   private readonly shortSince: Int32Array;
-  /** sticky re-sourcing: standing volume per producer→consumer pair, any > 0 per good */
+  /** sticky re-sourcing: standing volume per producer→consumer pair (σ × what moved, at its most), any > 0 per good */
   private readonly kept: Float64Array;
   private readonly keptGood: Uint8Array;
   private readonly everCut: Uint8Array;
@@ -459,15 +459,23 @@ export class Simulator {
     const s1 = net.goodSlotStart[g + 1]!;
     let got = 0;
     let want = 0;
+    let worldGot = 0;
+    let worldWant = 0;
     for (let s = s0; s < s1; s++) {
       const use = this.useNow[s]!;
       const have = this.inflow[s]! + this.received[s]!;
-      got += have < use ? have : use;
-      want += use;
+      const delivered = have < use ? have : use;
+      worldGot += delivered;
+      worldWant += use;
+      if (net.slotInMarket[s]) {
+        got += delivered;
+        want += use;
+      }
     }
     const a = want > 0 ? got / want : 1;
-    const short = a < 1 - EPS;
-    this.price[g] = short ? priceIndex(a, net.priceInvEps[g]!, net.priceCap[g]!) : 1;
+    const short = worldWant > 0 && worldGot / worldWant < 1 - EPS;
+    const target = a < 1 - EPS ? priceIndex(a, net.priceInvEps[g]!, net.priceCap[g]!) : 1;
+    this.price[g] = adjustPrice(this.price[g]!, target, net.priceAdjust[g]!);
     if (short && this.shortSince[g]! < 0) this.shortSince[g] = this.t;
     const rate = net.supplyRate[g]!;
     if (short && rate > 0 && this.t - this.shortSince[g]! >= net.supplyLag[g]!) {
@@ -492,7 +500,9 @@ export class Simulator {
     for (let s = s0; s < s1; s++) {
       const target = net.slotInventory[s]!;
       const gap = target - this.inventory[s]!;
-      const want = this.ratio[s]! === 1 && gap > EPS * target ? Math.min(gap, target / periods) : 0;
+      // not short: this period's deliveries alone cover its use (it drew nothing from stocks)
+      const covered = this.inflow[s]! + this.received[s]! >= this.useNow[s]! * (1 - EPS);
+      const want = covered && gap > EPS * target ? Math.min(gap, target / periods) : 0;
       this.refillBase[s] = this.received[s]!;
       this.request[s] = this.received[s]! + want;
       if (want > 0) any = true;
@@ -598,8 +608,10 @@ export class Simulator {
         got += sent;
         this.asked[p]! += sent;
         if (this.trace) this.pairSent[idx]! += sent;
-        if (keep > 0 && keep * sent > this.kept[idx]!) {
-          this.kept[idx] = keep * sent;
+        // what moved to p this period is its standing volume plus this replacement; a share stays
+        const stays = keep * (this.kept[idx]! + sent);
+        if (keep > 0 && stays > this.kept[idx]!) {
+          this.kept[idx] = stays;
           this.keptGood[g] = 1;
         }
       }

@@ -44,7 +44,8 @@ const rowsOf = (report: BacktestReport): Row[] => report.episodes.flatMap((e) =>
 export function renderBacktestTable(report: BacktestReport): string {
   const head = report.episodes.map((e) => `${e.name}: ${e.inside}/${e.points} observed points inside the simulated 5–95 % band (${e.trials} trials, seed ${e.seed}, option ${e.option}, period 0 = ${e.start})`);
   const total = `all episodes: ${report.inside}/${report.points} points inside (${(100 * report.coverage).toFixed(0)} %)`;
-  const legend = "timings: onset = first month below 50, trough = lowest, recovery = first month back at 90+ (price: the index read as 10 000 / index); Δ = simulated − observed months";
+  const legend =
+    "timings: onset = first month below 50, trough = lowest, recovery = first month back at 90+ (price: the index read as 10 000 / index); Δ = simulated − observed months, 0 when the simulated month falls between the observed point before and the observed one";
   return `${head.join("\n")}\n${total}\n\n${renderTable(columns(true), rowsOf(report))}\n${legend}\n`;
 }
 

@@ -32,6 +32,17 @@ export const marketSchema = z
       .optional()
       .describe("ε of the constant-elasticity inverse demand: price index = min(priceCap, A^(−1/ε)), A = world availability; absent = no price index"),
     priceCap: z.number().finite().min(1, "must be 1 or more").default(10).describe("the highest price index (× the baseline price)"),
+    priceAdjust: z
+      .number()
+      .gt(0, "must be greater than 0")
+      .max(1, "must be at most 1")
+      .default(1)
+      .describe("λ: share of the gap (in logs) between last period's price index and the one availability implies that closes each period; 1 = at once"),
+    priceMarket: z
+      .array(id)
+      .min(1)
+      .optional()
+      .describe("countries or groups whose consumers make the market the price is quoted in (e.g. outside the coercer); default every consumer"),
     demandElasticity: nonNegative
       .default(0)
       .describe("η: every consumer's use of the good is multiplied by P^(−η), P the previous period's price index"),
