@@ -106,7 +106,8 @@ export function timings(
     }
   }
   const recoveryAt = onsetAt < 0 ? -1 : v.findIndex((p, i) => i > onsetAt && p.value >= 90);
-  const moment = (i: number): Moment | null => (i < 0 ? null : { at: v[i]!.at, earliest: i > 0 ? v[i - 1]!.at + 1 : v[i]!.at });
+  // before the first point, only the pre-shock state (index 100 at period 0) is known
+  const moment = (i: number): Moment | null => (i < 0 ? null : { at: v[i]!.at, earliest: i > 0 ? v[i - 1]!.at + 1 : Math.min(0, v[i]!.at) });
   return { onset: moment(onsetAt), trough: low < 100 && trough !== null ? { at: trough, earliest: trough } : null, recovery: moment(recoveryAt) };
 }
 
