@@ -88,6 +88,8 @@ export class Simulator {
   private readonly everCut: Uint8Array;
   private readonly stickyFactor: Float64Array;
   private readonly refillBase: Float64Array;
+  /** Σ_p kept[p, s] per slot, scratch of prepareSticky */
+  private readonly standing: Float64Array;
   private t = 0;
   /** Tracing (trajectories): every period runs the full step and records deliveries. */
   private trace = false;
@@ -136,6 +138,7 @@ export class Simulator {
     this.everCut = new Uint8Array(net.nFlows);
     this.stickyFactor = new Float64Array(net.nSlots);
     this.refillBase = new Float64Array(net.nSlots);
+    this.standing = new Float64Array(net.nSlots);
     this.flowDelivered = new Float64Array(net.nFlows);
     this.pairSent = new Float64Array(net.pairFlow.length);
   }
@@ -410,21 +413,24 @@ export class Simulator {
    */
   private prepareSticky(g: number): void {
     const net = this.net;
-    const p0 = net.goodProducerStart[g]!;
-    const p1 = net.goodProducerStart[g + 1]!;
-    const s0 = net.goodSlotStart[g]!;
-    const s1 = net.goodSlotStart[g + 1]!;
-    const ns = s1 - s0;
-    const base = net.goodPairStart[g]!;
-    for (let s = s0; s < s1; s++) this.stickyFactor[s] = 0;
-    for (let f = net.producerFlowStart[p0]!; f < net.producerFlowStart[p1]!; f++) {
+    const g0 = net.goodProducerStart[g]!;
+    const g1 = net.goodProducerStart[g + 1]!;
+    const first = net.goodSlotStart[g]!;
+    const count = net.goodSlotStart[g + 1]! - first;
+    const standing = this.standing;
+    for (let s = first; s < first + count; s++) {
+      this.stickyFactor[s] = 0;
+      standing[s] = 0;
+    }
+    for (let f = net.producerFlowStart[g0]!; f < net.producerFlowStart[g1]!; f++) {
       if (this.everCut[f]) this.stickyFactor[net.flowSlot[f]!]! += this.planVol[f]!;
     }
-    for (let s = s0; s < s1; s++) {
-      let k = 0;
-      for (let p = p0; p < p1; p++) k += this.kept[base + (p - p0) * ns + (s - s0)]!;
+    // the pair matrix is producer-major: pair i is slot first + i mod count
+    const pairs = net.goodPairStart[g]!;
+    for (let i = 0; i < (g1 - g0) * count; i++) standing[first + (i % count)]! += this.kept[pairs + i]!;
+    for (let s = first; s < first + count; s++) {
       const c = this.stickyFactor[s]!;
-      this.stickyFactor[s] = c > 0 ? Math.max(0, 1 - k / c) : 1;
+      this.stickyFactor[s] = c > 0 ? Math.max(0, 1 - standing[s]! / c) : 1;
     }
   }
 
