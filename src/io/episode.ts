@@ -3,6 +3,7 @@
 import path from "node:path";
 import { InputError } from "../errors.ts";
 import { checkEpisode, type Episode, episodeSchema } from "../scenario/episode.ts";
+import { isRecord } from "../scenario/is-record.ts";
 import { placeIssues } from "../scenario/issues.ts";
 import { parseSource } from "../scenario/parse.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -33,6 +34,14 @@ export async function loadEpisode(file: string, options: LoadOptions = {}): Prom
   const issues = checkEpisode(episode, scenario);
   if (issues.length > 0) throw new InputError(placeIssues(issues, file, source));
   return { file, episode, scenario };
+}
+
+/** Is the file an episode (a map with `scenario` and `series`, and no `home`)? False when unreadable. */
+export async function isEpisodeFile(file: string, options: LoadOptions = {}): Promise<boolean> {
+  const text = await readText(file, options.cwd ?? process.cwd());
+  if (typeof text !== "string") return false;
+  const value = parseSource(text, file).value;
+  return isRecord(value) && "series" in value && "scenario" in value && !("home" in value);
 }
 
 /** Reads every episode; the problems of all files are reported together. */

@@ -48,6 +48,15 @@ describe("chokepoint backtest", () => {
     expect(stderr).not.toMatch(/at .*\.ts:\d+/); // no stack
   });
 
+  it("validate accepts the bundled episodes and places a broken one's problems", async () => {
+    const ok = await runCli(["validate", ...episodes]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim().split("\n")).toEqual(episodes.map((f) => `ok ${f}`));
+    const bad = await runCli(["validate", "test/data/episodes/broken.yaml"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("broken.yaml:3:8  start  must be a calendar month");
+  });
+
   it("checks an episode against its scenario: an unknown good is located too", async () => {
     const { code, stderr } = await runCli(["backtest", "test/data/episodes/unknown-good.yaml"]);
     expect(code).toBe(2);

@@ -7,8 +7,8 @@ import { validateHelp } from "../help.ts";
 export function register(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("validate")
-    .description("check scenario and network files: schema, references and consistency; print every problem")
-    .argument("<files...>", "scenario or network files, YAML or JSON (the kind is detected)")
+    .description("check scenario, network and episode files: schema, references and consistency; print every problem")
+    .argument("<files...>", "scenario, network or episode files, YAML or JSON (the kind is detected)")
     .addHelpText("after", validateHelp)
     .action(async (files: string[]) => {
       const result = await validateFiles(files, io.cwd);
