@@ -23,6 +23,8 @@ export interface MarketParams {
   supplyRate: Float64Array;
   supplyCeiling: Float64Array;
   refillPeriods: Int32Array;
+  /** per good: 1 when a strategic stockpile of it is refilled (a stockpile policy's refillPeriods) */
+  stockRefillGood: Uint8Array;
   stickyShare: Float64Array;
 }
 
@@ -50,6 +52,7 @@ export function compileMarkets(net: CompiledNetwork, scenario: Pick<Scenario, "n
     supplyRate: f64((m) => m.supplyRate),
     supplyCeiling: f64((m) => m.supplyCeiling),
     refillPeriods: i32((m) => m.refillPeriods),
+    stockRefillGood: Uint8Array.from(net.goodIds, (_, g) => (net.slotStockpileRefill.some((n, s) => n > 0 && net.slotGood[s] === g) ? 1 : 0)),
     stickyShare: f64((m) => m.stickyShare),
   };
   params.marketsOn = net.goodIds.some(
@@ -57,6 +60,7 @@ export function compileMarkets(net: CompiledNetwork, scenario: Pick<Scenario, "n
       params.priceInvEps[g]! > 0 ||
       (params.supplyRate[g]! > 0 && params.supplyCeiling[g]! > 0) ||
       params.refillPeriods[g]! > 0 ||
+      params.stockRefillGood[g]! > 0 ||
       params.stickyShare[g]! > 0,
   );
   return params;

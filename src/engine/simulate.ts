@@ -376,9 +376,10 @@ export class Simulator {
   private marketQuiet(g: number): boolean {
     if (this.price[g] !== 1 || this.keptGood[g]) return false;
     const net = this.net;
-    if (net.refillPeriods[g]! > 0) {
+    if (net.refillPeriods[g]! > 0 || net.stockRefillGood[g]) {
       for (let s = net.goodSlotStart[g]!; s < net.goodSlotStart[g + 1]!; s++) {
-        if (this.inventory[s]! < net.slotInventory[s]! * (1 - EPS)) return false;
+        if (this.inventory[s]! < net.slotInventory[s]! * (1 - EPS) && net.refillPeriods[g]! > 0) return false;
+        if (this.stockpile[s]! < net.slotStockpile[s]! * (1 - EPS) && net.slotStockpileRefill[s]! > 0) return false;
       }
     }
     return true;
@@ -490,32 +491,38 @@ export class Simulator {
         if (!this.coerced[p] && !net.producerImmune[p]) this.expand[p] = Math.min(ceiling, this.expand[p]! + rate);
       }
     }
-    if (net.refillPeriods[g]! > 0) this.refill(g);
+    if (net.refillPeriods[g]! > 0 || net.stockRefillGood[g]) this.refill(g);
   }
 
   /**
    * Consumers of g that are not short rebuild commercial inventory toward its starting level,
-   * target / refillPeriods per period at most, buying from the spare left after replacement.
+   * target / refillPeriods per period at most, and a strategic stockpile whose policy asks for it
+   * the same way, buying from the spare left after replacement; inventory is filled first.
    */
   private refill(g: number): void {
     const net = this.net;
     const s0 = net.goodSlotStart[g]!;
     const s1 = net.goodSlotStart[g + 1]!;
-    const periods = net.refillPeriods[g]!;
     let any = false;
     for (let s = s0; s < s1; s++) {
-      const target = net.slotInventory[s]!;
-      const gap = target - this.inventory[s]!;
       // not short: this period's deliveries alone cover its use (it drew nothing from stocks)
       const covered = this.inflow[s]! + this.received[s]! >= this.useNow[s]! * (1 - EPS);
-      const want = covered && gap > EPS * target ? Math.min(gap, target / periods) : 0;
+      const want = covered
+        ? refillWant(net.slotInventory[s]!, this.inventory[s]!, net.refillPeriods[g]!) +
+          refillWant(net.slotStockpile[s]!, this.stockpile[s]!, net.slotStockpileRefill[s]!)
+        : 0;
       this.refillBase[s] = this.received[s]!;
       this.request[s] = this.received[s]! + want;
       if (want > 0) any = true;
     }
     if (!any) return;
     this.ration(g, -1, true);
-    for (let s = s0; s < s1; s++) this.inventory[s]! += this.received[s]! - this.refillBase[s]!;
+    for (let s = s0; s < s1; s++) {
+      const got = this.received[s]! - this.refillBase[s]!;
+      const toInventory = Math.min(got, refillWant(net.slotInventory[s]!, this.inventory[s]!, net.refillPeriods[g]!));
+      this.inventory[s]! += toInventory;
+      this.stockpile[s]! += got - toInventory;
+    }
   }
 
   /** No active shock touches good g and all its inputs are fully available this period. */
@@ -663,6 +670,12 @@ export class Simulator {
       }
     }
   }
+}
+
+/** What a stock wants this period: min(target − level, target / periods); 0 when full or periods = 0. */
+function refillWant(target: number, level: number, periods: number): number {
+  const gap = target - level;
+  return periods > 0 && gap > EPS * target ? Math.min(gap, target / periods) : 0;
 }
 
 /** Copies a range's results into a larger range that contains it, at the right rows. */

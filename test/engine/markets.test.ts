@@ -97,6 +97,24 @@ describe("stock refill", () => {
   });
 });
 
+describe("strategic stock refill", () => {
+  it("rebuilds a stockpile whose policy sets refillPeriods, like commercial inventory", () => {
+    // no inventory; stockpile 80 units. t0: 15 delivered, 65 from the stockpile (left 15).
+    // t1: want min(80 − 15, 80/2) = 40, spare 35 → imports 115, stockpile 50. t2: 30 → 110, 80. t3: 80.
+    const s = scenarioOf(twoSupplierNetwork(), {
+      home: "JP",
+      horizon: 4,
+      shocks: [ecOnCN({ duration: 1 })],
+      policies: [{ id: "sp", type: "stockpile", country: "JP", good: "x", units: 80, refillPeriods: 2 }],
+      options: { sp: ["sp"] },
+    });
+    const prepared = prepareRun(s, { options: [{ id: "sp", policies: ["sp"], cost: 0 }] });
+    const traced = traceTrials(prepared, [{ measure: "imports", good: "x", country: "JP" }, { measure: "stock", good: "x", country: "JP" }], 0, 1);
+    expect(Array.from(traced.values.subarray(0, 4))).toEqual([15, 115, 110, 80]);
+    expect(Array.from(traced.values.subarray(4, 8))).toEqual([15, 50, 80, 80]);
+  });
+});
+
 describe("sticky re-sourcing", () => {
   it("keeps a share of the volume moved to the new supplier after the shock: the coercer's lost share", () => {
     // AU capacity 100 (spare 90), stickyShare 0.5, control for 2 periods.

@@ -2,7 +2,7 @@
 // inventory; sized in periods of baseline use before any policy (MODEL §4 step 4).
 import { z } from "zod";
 import { countryOf, goodOf, useKey } from "../../engine/plan.ts";
-import { id, nonNegative, policyBase } from "../fields.ts";
+import { id, nonNegative, periods, policyBase } from "../fields.ts";
 import type { PolicyKind } from "../kind.ts";
 
 const schema = z
@@ -13,6 +13,9 @@ const schema = z
     good: id,
     periods: nonNegative.optional(),
     units: nonNegative.optional(),
+    refillPeriods: periods
+      .optional()
+      .describe("rebuild the stock over this many periods once the country is no longer short, buying from suppliers' spare; absent = never (docs/model.md, stock refill)"),
   })
   .strict()
   .refine((p) => (p.periods === undefined) !== (p.units === undefined), {
@@ -31,5 +34,6 @@ export const stockpile: PolicyKind<typeof schema> = {
     const key = useKey(plan, countryOf(plan, p.country), goodOf(plan, p.good));
     const units = p.units ?? (p.periods ?? 0) * (plan.use0.get(key) ?? 0);
     plan.stockpiles.set(key, (plan.stockpiles.get(key) ?? 0) + units);
+    if (p.refillPeriods !== undefined && p.refillPeriods > 0) plan.stockpileRefill.set(key, p.refillPeriods);
   },
 };
