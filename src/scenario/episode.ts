@@ -2,7 +2,7 @@
 // shock happened, by calendar month, each with its source. Schema with plain sentences, and the
 // checks that need the scenario (goods, countries, a monthly period), as located issues.
 import { z } from "zod";
-import { id, nonNegative, periods } from "../kinds/fields.ts";
+import { id, nonNegative } from "../kinds/fields.ts";
 import type { PathIssue } from "./issues.ts";
 import type { Scenario } from "./schema.ts";
 
@@ -52,7 +52,7 @@ export const episodeSchema = z
     option: id.default("baseline").describe("the scenario's option that stands for what was done"),
     start: monthSchema.describe("the calendar month of period 0"),
     trials: z.number().int("must be a whole number").min(1, "must be at least 1").default(1000),
-    seed: periods.optional().describe("default: the scenario's seed"),
+    seed: z.number().int("must be a whole number").min(0, "must be 0 or more").optional().describe("default: the scenario's seed"),
     series: z.array(seriesSchema).min(1, "needs at least one series"),
   })
   .strict();
@@ -94,7 +94,7 @@ export function checkEpisode(episode: Episode, scenario: Scenario): PathIssue[] 
       const c = s[field];
       if (c !== undefined && !countries.has(c)) at(field, `the scenario's network has no country '${c}'`);
     }
-    if (s.measure === "availability" && s.country !== undefined && countries.has(s.country) && goods.has(s.good) && !users.has(`${s.country}/${s.good}`)) {
+    if (s.measure !== "price" && s.country !== undefined && countries.has(s.country) && goods.has(s.good) && !users.has(`${s.country}/${s.good}`)) {
       at("country", `${s.country} has no inflow of ${s.good} in the scenario's network`);
     }
     const last = monthAfter(episode.start, scenario.horizon - 1);
