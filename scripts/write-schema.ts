@@ -1,10 +1,9 @@
-// Writes schema/scenario.schema.json and schema/network.schema.json from the zod schemas
+// Writes schema/scenario.schema.json, network.schema.json and episode.schema.json from the zod schemas
 // (`npm run schema:write`); a test fails when the committed files fall behind.
 import { writeFile } from "node:fs/promises";
-import { documentKinds } from "../src/scenario/document-kind.ts";
-import { renderJsonSchema } from "../src/scenario/json-schema.ts";
+import { renderJsonSchema, schemaKinds } from "../src/scenario/json-schema.ts";
 
-for (const kind of documentKinds) {
+for (const kind of schemaKinds) {
   const target = new URL(`../schema/${kind}.schema.json`, import.meta.url);
   await writeFile(target, renderJsonSchema(kind));
   console.log(`wrote schema/${kind}.schema.json`);

@@ -2,6 +2,7 @@
 // scores), which the renderers turn into a table, CSV or JSON.
 import type { Scenario } from "../scenario/schema.ts";
 import type { OptionScore } from "../stats/score-options.ts";
+import type { TrajectoryReport } from "./trajectory.ts";
 
 export interface RunReport {
   scenario: string;
@@ -13,6 +14,8 @@ export interface RunReport {
   objective: "risk" | "expected";
   currency: string;
   options: OptionScore[];
+  /** with `run --trajectory`: per-period bands of the home's series */
+  trajectories?: TrajectoryReport;
 }
 
 export function makeRunReport(

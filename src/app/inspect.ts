@@ -2,6 +2,7 @@
 // problem of a list of files.
 import { type InspectReport, inspect } from "../analysis/inspect.ts";
 import { InputError, UsageError, formatIssue } from "../errors.ts";
+import { isEpisodeFile, loadEpisode } from "../io/episode.ts";
 import { type LoadedInput, loadInput } from "../io/load.ts";
 
 /** The exposure report of `home` (default: a scenario's own home) in a loaded network or scenario. */
@@ -23,13 +24,14 @@ export interface Validation {
   failed: number;
 }
 
-/** Checks every file (scenarios together with the networks they name). */
+/** Checks every file (scenarios with the networks they name; episodes with their scenarios). */
 export async function validateFiles(files: readonly string[], cwd: string): Promise<Validation> {
   const result: Validation = { valid: [], problems: [], failed: 0 };
   const problems = new Set<string>();
   for (const file of files) {
     try {
-      await loadInput(file, { cwd });
+      if (await isEpisodeFile(file, { cwd })) await loadEpisode(file, { cwd });
+      else await loadInput(file, { cwd });
       result.valid.push(file);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

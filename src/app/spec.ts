@@ -35,6 +35,8 @@ export interface RunSpec {
   progress?: StartProgress;
   /** Notes on the way (e.g. the precision loop's steps); default: dropped. */
   log?: (line: string) => void;
+  /** Per-period trajectories over the first `trajectory` trials (true = TRAJECTORY_SAMPLE); default: none. */
+  trajectory?: boolean | number;
 }
 
 /** A run with every default filled. */
@@ -48,7 +50,12 @@ export interface ResolvedSpec {
   limits: Partial<Limits>;
   progress: StartProgress;
   log: (line: string) => void;
+  /** trials traced for trajectories, 0 = none */
+  trajectory: number;
 }
+
+/** Trials traced for trajectories when a spec asks for them without a count. */
+export const TRAJECTORY_SAMPLE = 1000;
 
 /** Runs at least this large repay starting threads under `--workers auto`. */
 const AUTO_PARALLEL_TRIALS = 20_000;
@@ -69,6 +76,7 @@ export function resolveSpec(scenario: Scenario, spec: RunSpec, maxTrials = Numbe
     limits: spec.limits ?? {},
     progress: spec.progress ?? (() => noProgress),
     log: spec.log ?? (() => {}),
+    trajectory: Math.min(trials, spec.trajectory === true ? TRAJECTORY_SAMPLE : spec.trajectory || 0),
   };
 }
 

@@ -53,6 +53,13 @@ Examples:
   $ chokepoint run scenarios/hormuz-closure.yaml --trials 50000 --workers 2 --format json > out.json
   $ chokepoint run scenarios/graphite-2023.yaml --option stockpile --format csv
   $ chokepoint run scenarios/gallium-germanium-2023.yaml --option package,stockpile-60d -o out.json --format json
+
+Trajectories (--trajectory [N]): per period and good, the home's availability r (0-1), its
+stock, its imports from each producing country and the world price index (1 = before any
+shock), as mean and 5/50/95 % bands over the first N trials (default 1000; exact quantiles of
+that sample, so memory stays bounded whatever --trials is). With --format csv the output is the
+tidy table option,good,period,measure,origin,mean,p5,p50,p95 (pandas.read_csv, readr::read_csv).
+  $ chokepoint run scenarios/fluorochemicals-2019.yaml --trajectory --format csv > traj.csv
 `;
 
 export const compareHelp = `
@@ -130,3 +137,23 @@ Examples:
 
 Completes command names, each command's options, the values of options with a fixed set of
 choices, and file names.`;
+export const backtestHelp = `
+An episode file names a scenario (period: month), the calendar month of its period 0, and the
+series observed when the shock happened, each with its source:
+  imports       deliveries of the good from \`from\` to \`country\` (no country: every destination
+                but \`from\`, i.e. exports), as an index: 100 = the same flows before any shock
+  price         the world price index × 100 (markets: priceElasticity on the good)
+  availability  the share of \`country\`'s use delivered × 100
+Observations are an index (unit: index) or raw numbers turned into one by their \`baseline\`
+months (whose mean is 100; those months are not scored).
+
+Per series: how many observed points lie inside the simulated 5–95 % band, the mean distance of
+the median path from the observations (index points), and timing errors in months: onset (first
+month below 50), trough (lowest), recovery (first month back at 90 or more); a price index is
+read as 10 000 / index, so a doubling counts as 50. The JSON output carries every band.
+
+Examples:
+  $ chokepoint backtest episodes/*.yaml
+  $ chokepoint backtest episodes/antimony-2024.yaml --trials 2000 --format json > antimony.json
+  $ chokepoint schema --kind episode > episode.schema.json
+`;

@@ -54,6 +54,8 @@ export interface CompiledNetwork {
   slotDemand0: Float64Array;
   slotInventory: Float64Array;
   slotStockpile: Float64Array;
+  /** periods over which the strategic stockpile is rebuilt once not short, 0 = never */
+  slotStockpileRefill: Int32Array;
   /** staged changes (capacity build-out, substitution): CSR per stage over flows, slots, producers */
   nStages: number;
   stagePolicyIds: string[];
@@ -276,7 +278,7 @@ function inputSlots(plan: NetworkPlan, order: Order): Pick<CompiledNetwork, "pro
 
 type SlotArrays = Pick<
   CompiledNetwork,
-  "slotCountry" | "slotGood" | "slotUse" | "slotDemand" | "slotDemand0" | "slotInventory" | "slotStockpile"
+  "slotCountry" | "slotGood" | "slotUse" | "slotDemand" | "slotDemand0" | "slotInventory" | "slotStockpile" | "slotStockpileRefill"
 >;
 
 function slotArrays(plan: NetworkPlan, order: Order): SlotArrays {
@@ -290,6 +292,7 @@ function slotArrays(plan: NetworkPlan, order: Order): SlotArrays {
     slotDemand0: new Float64Array(nS),
     slotInventory: new Float64Array(nS),
     slotStockpile: new Float64Array(nS),
+    slotStockpileRefill: new Int32Array(nS),
   };
   order.slots.forEach((key, s) => {
     const g = key % nG;
@@ -301,6 +304,7 @@ function slotArrays(plan: NetworkPlan, order: Order): SlotArrays {
     out.slotUse[s] = plan.use0.get(key) ?? 0;
     out.slotInventory[s] = at(plan.goods, g).inventoryPeriods * (plan.use0.get(key) ?? 0);
     out.slotStockpile[s] = plan.stockpiles.get(key) ?? 0;
+    out.slotStockpileRefill[s] = plan.stockpileRefill.get(key) ?? 0;
   });
   return out;
 }

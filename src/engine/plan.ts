@@ -52,6 +52,8 @@ export interface NetworkPlan {
   use0: Map<number, number>;
   /** Strategic stockpiles (units), keyed like demand0. */
   stockpiles: Map<number, number>;
+  /** Periods over which a strategic stockpile is rebuilt once its country is not short (absent = never), keyed like demand0. */
+  stockpileRefill: Map<number, number>;
   stages: PlanStage[];
   partnerships: PlanPartnership[];
 }
@@ -85,6 +87,7 @@ export function planFromModel(graph: SupplyGraph): NetworkPlan {
     demand0: new Map(),
     use0: new Map(),
     stockpiles: new Map(),
+    stockpileRefill: new Map(),
     stages: [],
     partnerships: [],
   };

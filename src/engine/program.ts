@@ -9,6 +9,7 @@ import type { Scenario } from "../scenario/schema.ts";
 import { type CompiledNetwork, compilePlan } from "./compile.ts";
 import type { PlaceResolver, ShockEffect } from "./effects.ts";
 import { namesCountry, planFromModel } from "./plan.ts";
+import { compileMarkets, type MarketParams } from "./market.ts";
 import { applyPolicies } from "./policies.ts";
 
 /** Every shock's channels as CSR lists and membership bytes, shock j in file order. */
@@ -38,7 +39,7 @@ export interface LoopIndex {
 }
 
 /** One option of one scenario, ready for the trial loop. */
-export interface Program extends CompiledNetwork, ShockChannels, LoopIndex {
+export interface Program extends CompiledNetwork, ShockChannels, LoopIndex, MarketParams {
   horizon: number;
 }
 
@@ -52,7 +53,8 @@ export function compileProgram(model: SupplyGraph, scenario: Scenario, policies:
   const net = compilePlan(plan, scenario.home);
   const places = placeResolver(net);
   const effects = scenario.shocks.map((s) => kinds.shocks.of(s).compile(net, s, places));
-  return Object.freeze({ ...net, ...shockChannels(net, effects), ...loopIndex(net), horizon: scenario.horizon });
+  const markets = compileMarkets(net, scenario);
+  return Object.freeze({ ...net, ...shockChannels(net, effects), ...loopIndex(net), ...markets, horizon: scenario.horizon });
 }
 
 function placeResolver(net: CompiledNetwork): PlaceResolver {

@@ -84,12 +84,15 @@ function unresolvedPolicy(option: OptionSpec, id: string): never {
   throw new Error(`internal: option '${option.id}' names policy '${id}', which the scenario does not define`);
 }
 
+/** Per option and row, a hook called after each simulated period (trajectories), or none. */
+export type PeriodObserver = (option: number, row: number) => ((t: number) => void) | undefined;
+
 /** Runs trials [first, first + count) for every option; results are in trial order. */
-export function runTrials(prepared: PreparedRun, first: number, count: number): TrialResults[] {
+export function runTrials(prepared: PreparedRun, first: number, count: number, observe?: PeriodObserver): TrialResults[] {
   const { sampler, simulators, networks, seed } = prepared;
   const nScored = prepared.scoredGoods.length;
   const results = simulators.map(() => newTrialResults(first, count, nScored));
-  const draws = newShockDraws(sampler.shocks.length);
+  const draws = newShockDraws(sampler.shocks.length, sampler);
   const stageOn = networks.map((net) => new Uint8Array(net.nStages));
   // Each uncertain policy is drawn once per trial, from its own stream (MODEL §6), and shared by
   // every option that holds it; stages of certain policies are always on.
@@ -110,7 +113,7 @@ export function runTrials(prepared: PreparedRun, first: number, count: number): 
         const d = which[k]!;
         on[k] = d < 0 || u[d]! < net.stageProbability[k]! ? 1 : 0;
       }
-      simulators[o]!.run(draws, on, results[o]!, row);
+      simulators[o]!.run(draws, on, results[o]!, row, observe?.(o, row));
     }
   }
   return results;

@@ -1,6 +1,6 @@
 // Draws one trial's shock realisations: four uniforms per shock in file order (occurrence, start
 // or lag, duration, severity), turned into values by inverse CDF, then triggers resolved (MODEL §6).
-import type { ShockBase } from "../kinds/fields.ts";
+import type { Distribution, ShockBase } from "../kinds/fields.ts";
 import { inverseCdf } from "./distributions.ts";
 import type { Rng } from "./rng.ts";
 
@@ -10,6 +10,11 @@ export interface ShockDraws {
   start: Int32Array;
   end: Int32Array;
   severity: Float64Array;
+  /** licensing paths (the sampler's): shock j's points are [pathStart[j], pathStart[j+1]) */
+  pathStart: Int32Array;
+  pathAt: Int32Array;
+  /** drawn level of every licensing-path point */
+  pathLevel: Float64Array;
 }
 
 /** Shock parameters prepared once per scenario. */
@@ -23,6 +28,10 @@ export interface ShockSampler {
   /** periods after which a closure is bypassed, or -1 */
   bypass: Int32Array;
   uniforms: Float64Array;
+  /** licensing paths: shock j's points are [pathStart[j], pathStart[j+1]); none = empty */
+  pathStart: Int32Array;
+  pathAt: Int32Array;
+  pathDist: Distribution[];
 }
 
 export function makeShockSampler<S extends ShockBase>(
@@ -48,6 +57,16 @@ export function makeShockSampler<S extends ShockBase>(
     }
     if (!progressed) throw new Error("shock triggers form a cycle (validation should have caught it)");
   }
+  const pathStart = new Int32Array(n + 1);
+  const pathAt: number[] = [];
+  const pathDist: Distribution[] = [];
+  shocks.forEach((s, j) => {
+    for (const p of s.path ?? []) {
+      pathAt.push(p.after);
+      pathDist.push(p.level);
+    }
+    pathStart[j + 1] = pathAt.length;
+  });
   return {
     shocks,
     horizon,
@@ -55,15 +74,23 @@ export function makeShockSampler<S extends ShockBase>(
     order: Int32Array.from(order),
     bypass: Int32Array.from(shocks, bypassOf),
     uniforms: new Float64Array(4 * n),
+    pathStart,
+    pathAt: Int32Array.from(pathAt),
+    pathDist,
   };
 }
 
-export function newShockDraws(n: number): ShockDraws {
+/** Draw arrays for n shocks, with the sampler's licensing paths (none without it). */
+export function newShockDraws(n: number, paths?: Pick<ShockSampler, "pathStart" | "pathAt">): ShockDraws {
+  const pathAt = paths?.pathAt ?? new Int32Array(0);
   return {
     occurs: new Uint8Array(n),
     start: new Int32Array(n),
     end: new Int32Array(n),
     severity: new Float64Array(n),
+    pathStart: paths?.pathStart ?? new Int32Array(n + 1),
+    pathAt,
+    pathLevel: new Float64Array(pathAt.length),
   };
 }
 
@@ -88,5 +115,10 @@ export function sampleShocks(sampler: ShockSampler, rng: Rng, out: ShockDraws): 
     out.start[j] = Math.min(start, horizon);
     out.end[j] = occurs ? Math.min(horizon, start + duration) : out.start[j]!;
     out.severity[j] = severity;
+    // a licensing path's levels come from the severity uniform too: no uniform is added, so no
+    // other shock's draws move (comonotone with the severity: a harsher draw settles higher)
+    for (let k = sampler.pathStart[j]!; k < sampler.pathStart[j + 1]!; k++) {
+      out.pathLevel[k] = Math.min(1, Math.max(0, inverseCdf(sampler.pathDist[k]!, u[4 * j + 3]!)));
+    }
   }
 }

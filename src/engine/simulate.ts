@@ -1,6 +1,7 @@
 // One option's trial loop (MODEL §4) on typed arrays: producers, cuts, replacement rationing,
 // stocks, availability; then the unmet share U, U_g and time to recover.
 // Reference: docs/model.md; input-output rationing in the manner of Hallegatte 2008 (ARIO).
+import { adjustPrice, pathLevel, priceIndex } from "./market.ts";
 import type { Program } from "./program.ts";
 import type { ShockDraws } from "./sample.ts";
 
@@ -55,9 +56,10 @@ export class Simulator {
   private readonly request: Float64Array;
   private readonly received: Float64Array;
   private readonly streak: Int32Array;
-  private readonly inventory: Float64Array;
-  private readonly stockpile: Float64Array;
-  private readonly ratio: Float64Array;
+  /** commercial inventory, strategic stockpile and availability ratio r per consumer slot */
+  readonly inventory: Float64Array;
+  readonly stockpile: Float64Array;
+  readonly ratio: Float64Array;
   private readonly spare: Float64Array;
   private readonly asked: Float64Array;
   private readonly scale: Float64Array;
@@ -69,6 +71,32 @@ export class Simulator {
   private readonly lossNum: Float64Array;
   private readonly firstShort: Int32Array;
   private readonly recovered: Int32Array;
+  // Market state (docs/model.md, "Markets that adapt"): read and written only when
+  // net.marketsOn; otherwise the loop is the static model's, operation for operation.
+  /** price index per good this period (1 = baseline) */
+  readonly price: Float64Array;
+  /** demand multiplier in force this period per good, P(t−1)^(−η) */
+  private readonly demandMul: Float64Array;
+  /** capacity added by the supply response, as a share of each producer's capacity */
+  private readonly expand: Float64Array;
+  private readonly coerced: Uint8Array;
+  /** first period of world shortage per good, or -1 */
+  private readonly shortSince: Int32Array;
+  /** sticky re-sourcing: standing volume per producer→consumer pair (σ × what moved, at its most), any > 0 per good */
+  private readonly kept: Float64Array;
+  private readonly keptGood: Uint8Array;
+  private readonly everCut: Uint8Array;
+  private readonly stickyFactor: Float64Array;
+  private readonly refillBase: Float64Array;
+  /** Σ_p kept[p, s] per slot, scratch of prepareSticky */
+  private readonly standing: Float64Array;
+  private t = 0;
+  /** Tracing (trajectories): every period runs the full step and records deliveries. */
+  private trace = false;
+  /** what each flow delivered this period (tracing only) */
+  readonly flowDelivered: Float64Array;
+  /** what each producer→consumer pair sent outside flows this period: replacement, refill, standing (tracing only) */
+  readonly pairSent: Float64Array;
 
   constructor(program: Program) {
     const net = program;
@@ -100,15 +128,39 @@ export class Simulator {
     this.lossNum = new Float64Array(net.nScored);
     this.firstShort = new Int32Array(net.nScored);
     this.recovered = new Int32Array(net.nScored);
+    this.price = new Float64Array(net.nGoods).fill(1);
+    this.demandMul = new Float64Array(net.nGoods).fill(1);
+    this.expand = new Float64Array(net.nProducers);
+    this.coerced = new Uint8Array(net.nProducers);
+    this.shortSince = new Int32Array(net.nGoods);
+    this.kept = new Float64Array(net.pairFlow.length);
+    this.keptGood = new Uint8Array(net.nGoods);
+    this.everCut = new Uint8Array(net.nFlows);
+    this.stickyFactor = new Float64Array(net.nSlots);
+    this.refillBase = new Float64Array(net.nSlots);
+    this.standing = new Float64Array(net.nSlots);
+    this.flowDelivered = new Float64Array(net.nFlows);
+    this.pairSent = new Float64Array(net.pairFlow.length);
+  }
+
+  /** Switches tracing on or off (trajectories read flowDelivered, pairSent, stocks, ratio, price). */
+  setTracing(on: boolean): void {
+    this.trace = on;
+  }
+
+  /** Every good steps through the full period (markets on or tracing), not the no-shock shortcut. */
+  private get full(): boolean {
+    return this.net.marketsOn || this.trace;
   }
 
   /**
    * Simulates one trial and writes row `row` of `out`.
    * @param stageOn per staged change, 1 where it succeeds in this trial
    */
-  run(draws: ShockDraws, stageOn: Uint8Array, out: TrialResults, row: number): void {
+  run(draws: ShockDraws, stageOn: Uint8Array, out: TrialResults, row: number, onPeriod?: (t: number) => void): void {
     const net = this.net;
     const H = this.horizon;
+    if (net.marketsOn) this.resetMarkets();
     this.inventory.set(net.slotInventory);
     this.stockpile.set(net.slotStockpile);
     this.streak.fill(0);
@@ -116,8 +168,9 @@ export class Simulator {
     this.firstShort.fill(-1);
     this.recovered.fill(-1);
     for (let t = 0; t < H; t++) {
+      this.t = t;
       if (t === 0 || this.stageChangesAt(t, stageOn)) this.applyStages(t, stageOn);
-      if (this.applyShocks(t, draws) === 0) {
+      if (this.applyShocks(t, draws) === 0 && !this.full) {
         // No shock active: every flow delivers its plan, which equals use (validation and every
         // policy keep that true), so nobody is short and nothing is drawn from stocks.
         this.ratio.fill(1);
@@ -127,6 +180,7 @@ export class Simulator {
         for (let g = 0; g < net.nGoods; g++) this.stepGood(g);
       }
       this.score(t);
+      onPeriod?.(t);
     }
     const nS = net.nScored;
     let total = 0;
@@ -178,7 +232,7 @@ export class Simulator {
     const net = this.net;
     let active = 0;
     for (let j = 0; j < net.nShocks; j++) if (d.occurs[j] && t >= d.start[j]! && t < d.end[j]!) active++;
-    if (active === 0) return 0;
+    if (active === 0 && !this.full) return 0;
     this.flowCut.fill(0);
     this.outage.fill(0);
     this.surge.fill(0);
@@ -187,7 +241,10 @@ export class Simulator {
     this.nActiveEmb = 0;
     for (let j = 0; j < net.nShocks; j++) {
       if (!d.occurs[j] || t < d.start[j]! || t >= d.end[j]!) continue;
-      const sev = d.severity[j]!;
+      const p0 = d.pathStart[j]!;
+      const p1 = d.pathStart[j + 1]!;
+      // a licensing path multiplies the drawn severity by its level at t − start
+      const sev = p1 > p0 ? d.severity[j]! * pathLevel(d.pathAt, d.pathLevel, p0, p1, t - d.start[j]!) : d.severity[j]!;
       const hit = sev > 0 ? 1 : 0;
       for (let i = net.cutStart[j]!; i < net.cutStart[j + 1]!; i++) {
         const f = net.cutFlows[i]!;
@@ -218,40 +275,51 @@ export class Simulator {
     const p1 = net.goodProducerStart[g + 1]!;
     const s0 = net.goodSlotStart[g]!;
     const s1 = net.goodSlotStart[g + 1]!;
-    if (this.isQuiet(g)) {
+    const markets = net.marketsOn;
+    if (markets) this.demandMul[g] = net.demandEl[g]! > 0 ? this.price[g]! ** -net.demandEl[g]! : 1;
+    if (this.isQuiet(g) && (!markets || this.marketQuiet(g))) {
       // nothing cut, out or surging, and every input available: the plan is delivered, as in a
       // period without shocks
       for (let s = s0; s < s1; s++) {
         this.ratio[s] = 1;
         this.streak[s] = 0;
       }
+      if (this.trace) this.traceQuiet(g);
       return;
     }
+    if (this.trace) this.pairSent.fill(0, net.goodPairStart[g]!, net.goodPairStart[g]! + (p1 - p0) * (s1 - s0));
+    const sticky = markets && this.keptGood[g] === 1;
+    if (sticky) this.prepareSticky(g);
     // 1–2. producers' capacity (outage, inputs), pro-rata scaling, cuts
     for (let p = p0; p < p1; p++) {
       let cap = net.producerCapacity[p]! * this.capFactor[p]!;
+      if (markets) cap *= 1 + this.expand[p]!;
       if (!net.producerImmune[p]) {
         cap *= (1 - this.outage[p]!) * this.inputFactor(p);
       }
       const f0 = net.producerFlowStart[p]!;
       const f1 = net.producerFlowStart[p + 1]!;
       let planned = 0;
-      for (let f = f0; f < f1; f++) planned += this.planVol[f]!;
+      for (let f = f0; f < f1; f++) planned += sticky ? this.stickyPlan(f) : this.planVol[f]!;
       const scale = planned > cap ? (planned > 0 ? cap / planned : 0) : 1;
       let delivered = 0;
       for (let f = f0; f < f1; f++) {
-        const v = this.planVol[f]! * scale * (1 - this.flowCut[f]!);
+        const v = (sticky ? this.stickyPlan(f) : this.planVol[f]!) * scale * (1 - this.flowCut[f]!);
         this.inflow[net.flowSlot[f]!]! += v;
         delivered += v;
+        if (this.trace) this.flowDelivered[f] = v;
       }
       // a recycling producer supplies its own country only: it has no spare to offer
       this.spare[p] = cap > delivered && !net.producerImmune[p] ? cap - delivered : 0;
+      if (markets) this.markCoerced(p, f0, f1);
     }
+    if (sticky) this.deliverStanding(g);
     // 3. replacement requests with the qualification ramp
     let anyRequest = false;
     const sw = net.goodSwitch[g]!;
     for (let s = s0; s < s1; s++) {
-      const use = net.slotUse[s]! * this.useFactor[s]! * (1 + this.surge[s]!);
+      let use = net.slotUse[s]! * this.useFactor[s]! * (1 + this.surge[s]!);
+      if (markets) use *= this.demandMul[g]!;
       this.useNow[s] = use;
       this.received[s] = 0;
       const missing = use - this.inflow[s]!;
@@ -288,6 +356,173 @@ export class Simulator {
       const r = use > 0 ? have / use : 1;
       this.ratio[s] = r > 1 - EPS ? 1 : r;
     }
+    if (markets) this.stepMarket(g);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Markets that adapt (docs/model.md): price and demand, supply response, refill, sticky shares.
+
+  private resetMarkets(): void {
+    this.price.fill(1);
+    this.demandMul.fill(1);
+    this.expand.fill(0);
+    this.shortSince.fill(-1);
+    this.kept.fill(0);
+    this.keptGood.fill(0);
+    this.everCut.fill(0);
+  }
+
+  /** Nothing of good g's market differs from its baseline: price 1, no standing volume, stocks full. */
+  private marketQuiet(g: number): boolean {
+    if (this.price[g] !== 1 || this.keptGood[g]) return false;
+    const net = this.net;
+    if (net.refillPeriods[g]! > 0 || net.stockRefillGood[g]) {
+      for (let s = net.goodSlotStart[g]!; s < net.goodSlotStart[g + 1]!; s++) {
+        if (this.inventory[s]! < net.slotInventory[s]! * (1 - EPS) && net.refillPeriods[g]! > 0) return false;
+        if (this.stockpile[s]! < net.slotStockpile[s]! * (1 - EPS) && net.slotStockpileRefill[s]! > 0) return false;
+      }
+    }
+    return true;
+  }
+
+  private traceQuiet(g: number): void {
+    const net = this.net;
+    const p0 = net.goodProducerStart[g]!;
+    const p1 = net.goodProducerStart[g + 1]!;
+    for (let f = net.producerFlowStart[p0]!; f < net.producerFlowStart[p1]!; f++) this.flowDelivered[f] = this.planVol[f]!;
+    const ns = net.goodSlotStart[g + 1]! - net.goodSlotStart[g]!;
+    this.pairSent.fill(0, net.goodPairStart[g]!, net.goodPairStart[g]! + (p1 - p0) * ns);
+  }
+
+  /** A producer is coerced this period when it is out, one of its flows is cut, or it embargoes. */
+  private markCoerced(p: number, f0: number, f1: number): void {
+    const net = this.net;
+    let c = this.outage[p]! > 0 ? 1 : 0;
+    for (let f = f0; f < f1; f++) {
+      if (this.flowCut[f]! > 0) {
+        this.everCut[f] = 1;
+        c = 1;
+      }
+    }
+    for (let i = 0; i < this.nActiveEmb && c === 0; i++) c = net.embProducer[this.activeEmb[i]! * net.nProducers + p]!;
+    this.coerced[p] = c;
+  }
+
+  /**
+   * Sticky re-sourcing: slot s's standing volume K_s = Σ_p kept[p,s] comes off its flows that were
+   * ever cut, pro rata: factor 1 − K_s / C_s with C_s their planned volume (0 when K_s ≥ C_s).
+   */
+  private prepareSticky(g: number): void {
+    const net = this.net;
+    const g0 = net.goodProducerStart[g]!;
+    const g1 = net.goodProducerStart[g + 1]!;
+    const first = net.goodSlotStart[g]!;
+    const count = net.goodSlotStart[g + 1]! - first;
+    const standing = this.standing;
+    for (let s = first; s < first + count; s++) {
+      this.stickyFactor[s] = 0;
+      standing[s] = 0;
+    }
+    for (let f = net.producerFlowStart[g0]!; f < net.producerFlowStart[g1]!; f++) {
+      if (this.everCut[f]) this.stickyFactor[net.flowSlot[f]!]! += this.planVol[f]!;
+    }
+    // the pair matrix is producer-major: pair i is slot first + i mod count
+    const pairs = net.goodPairStart[g]!;
+    for (let i = 0; i < (g1 - g0) * count; i++) standing[first + (i % count)]! += this.kept[pairs + i]!;
+    for (let s = first; s < first + count; s++) {
+      const c = this.stickyFactor[s]!;
+      this.stickyFactor[s] = c > 0 ? Math.max(0, 1 - standing[s]! / c) : 1;
+    }
+  }
+
+  private stickyPlan(f: number): number {
+    return this.everCut[f] ? this.planVol[f]! * this.stickyFactor[this.net.flowSlot[f]!]! : this.planVol[f]!;
+  }
+
+  /** The standing volumes, shipped from each new supplier's spare before any replacement. */
+  private deliverStanding(g: number): void {
+    const net = this.net;
+    const p0 = net.goodProducerStart[g]!;
+    const s0 = net.goodSlotStart[g]!;
+    const ns = net.goodSlotStart[g + 1]! - s0;
+    const base = net.goodPairStart[g]!;
+    for (let p = p0; p < net.goodProducerStart[g + 1]!; p++) {
+      for (let s = s0; s < s0 + ns; s++) {
+        const idx = base + (p - p0) * ns + (s - s0);
+        const k = this.kept[idx]!;
+        if (k <= 0) continue;
+        const send = k < this.spare[p]! ? k : this.spare[p]!;
+        this.inflow[s]! += send;
+        this.spare[p]! -= send;
+        if (this.trace) this.pairSent[idx]! += send;
+      }
+    }
+  }
+
+  /** World availability → price index and next period's demand; supply response; stock refill. */
+  private stepMarket(g: number): void {
+    const net = this.net;
+    const s0 = net.goodSlotStart[g]!;
+    const s1 = net.goodSlotStart[g + 1]!;
+    let got = 0;
+    let want = 0;
+    let worldGot = 0;
+    let worldWant = 0;
+    for (let s = s0; s < s1; s++) {
+      const use = this.useNow[s]!;
+      const have = this.inflow[s]! + this.received[s]!;
+      const delivered = have < use ? have : use;
+      worldGot += delivered;
+      worldWant += use;
+      if (net.slotInMarket[s]) {
+        got += delivered;
+        want += use;
+      }
+    }
+    const a = want > 0 ? got / want : 1;
+    const short = worldWant > 0 && worldGot / worldWant < 1 - EPS;
+    const target = a < 1 - EPS ? priceIndex(a, net.priceInvEps[g]!, net.priceCap[g]!) : 1;
+    this.price[g] = adjustPrice(this.price[g]!, target, net.priceAdjust[g]!);
+    if (short && this.shortSince[g]! < 0) this.shortSince[g] = this.t;
+    const rate = net.supplyRate[g]!;
+    if (short && rate > 0 && this.t - this.shortSince[g]! >= net.supplyLag[g]!) {
+      const ceiling = net.supplyCeiling[g]!;
+      for (let p = net.goodProducerStart[g]!; p < net.goodProducerStart[g + 1]!; p++) {
+        if (!this.coerced[p] && !net.producerImmune[p]) this.expand[p] = Math.min(ceiling, this.expand[p]! + rate);
+      }
+    }
+    if (net.refillPeriods[g]! > 0 || net.stockRefillGood[g]) this.refill(g);
+  }
+
+  /**
+   * Consumers of g that are not short rebuild commercial inventory toward its starting level,
+   * target / refillPeriods per period at most, and a strategic stockpile whose policy asks for it
+   * the same way, buying from the spare left after replacement; inventory is filled first.
+   */
+  private refill(g: number): void {
+    const net = this.net;
+    const s0 = net.goodSlotStart[g]!;
+    const s1 = net.goodSlotStart[g + 1]!;
+    let any = false;
+    for (let s = s0; s < s1; s++) {
+      // not short: this period's deliveries alone cover its use (it drew nothing from stocks)
+      const covered = this.inflow[s]! + this.received[s]! >= this.useNow[s]! * (1 - EPS);
+      const want = covered
+        ? refillWant(net.slotInventory[s]!, this.inventory[s]!, net.refillPeriods[g]!) +
+          refillWant(net.slotStockpile[s]!, this.stockpile[s]!, net.slotStockpileRefill[s]!)
+        : 0;
+      this.refillBase[s] = this.received[s]!;
+      this.request[s] = this.received[s]! + want;
+      if (want > 0) any = true;
+    }
+    if (!any) return;
+    this.ration(g, -1, true);
+    for (let s = s0; s < s1; s++) {
+      const got = this.received[s]! - this.refillBase[s]!;
+      const toInventory = Math.min(got, refillWant(net.slotInventory[s]!, this.inventory[s]!, net.refillPeriods[g]!));
+      this.inventory[s]! += toInventory;
+      this.stockpile[s]! += got - toInventory;
+    }
   }
 
   /** No active shock touches good g and all its inputs are fully available this period. */
@@ -315,7 +550,7 @@ export class Simulator {
    * One round of rationing (MODEL §4 step 3 a–c) for good g: partnership k's members among
    * themselves, or everyone (k = -1) with the spare that is left.
    */
-  private ration(g: number, k: number): void {
+  private ration(g: number, k: number, refill = false): void {
     const net = this.net;
     const nC = net.nCountries;
     const p0 = net.goodProducerStart[g]!;
@@ -325,6 +560,7 @@ export class Simulator {
     const ns = s1 - s0;
     const base = net.goodPairStart[g]!;
     const members = k * nC;
+    const keep = this.net.marketsOn && !refill ? this.net.stickyShare[g]! : 0;
     // Only producers with spare (and, in a partnership round, members) can send anything; the
     // others would add exact zeros, so leaving them out changes no sum.
     const cand = this.candidates;
@@ -380,9 +616,17 @@ export class Simulator {
       let got = 0;
       for (let i = 0; i < nCand; i++) {
         const p = cand[i]!;
-        const sent = this.pairAsk[base + (p - p0) * ns + (s - s0)]! * this.scale[p]!;
+        const idx = base + (p - p0) * ns + (s - s0);
+        const sent = this.pairAsk[idx]! * this.scale[p]!;
         got += sent;
         this.asked[p]! += sent;
+        if (this.trace) this.pairSent[idx]! += sent;
+        // what moved to p this period is its standing volume plus this replacement; a share stays
+        const stays = keep * (this.kept[idx]! + sent);
+        if (keep > 0 && stays > this.kept[idx]!) {
+          this.kept[idx] = stays;
+          this.keptGood[g] = 1;
+        }
       }
       this.received[s]! += got;
     }
@@ -416,7 +660,8 @@ export class Simulator {
       const s = net.scoredSlot[h]!;
       const r = this.ratio[s]!;
       const demand = net.slotDemand[s]! * this.useFactor[s]! * (1 + this.surge[s]!);
-      this.lossNum[h]! += (1 - r) * demand;
+      // with a demand response, the demand given up at the high price counts as unmet: 1 − d·r
+      this.lossNum[h]! += (1 - (net.marketsOn ? this.demandMul[net.scoredGood[h]!]! * r : r)) * demand;
       const first = this.firstShort[h]!;
       if (first < 0) {
         if (r < 1) this.firstShort[h] = t;
@@ -425,6 +670,12 @@ export class Simulator {
       }
     }
   }
+}
+
+/** What a stock wants this period: min(target − level, target / periods); 0 when full or periods = 0. */
+function refillWant(target: number, level: number, periods: number): number {
+  const gap = target - level;
+  return periods > 0 && gap > EPS * target ? Math.min(gap, target / periods) : 0;
 }
 
 /** Copies a range's results into a larger range that contains it, at the right rows. */

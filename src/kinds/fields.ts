@@ -108,6 +108,19 @@ export type Distribution = z.output<typeof distributionSchema>;
 // ---------------------------------------------------------------------------------------------
 // What every shock and every policy has, whatever its kind (MODEL §2, §3).
 
+/**
+ * A licensing path: the shock's severity times a multiplier that changes with the periods since its
+ * start, linear between points and held after the last. A level may be a distribution; every level
+ * is drawn from the shock's severity uniform (MODEL §6 keeps four uniforms per shock).
+ */
+export const pathSchema = z
+  .array(z.object({ after: periods, level: distributionSchema }).strict())
+  .min(1, "needs at least one point")
+  .refine((pts) => pts.every((p, i) => i === 0 || p.after > pts[i - 1]!.after), {
+    message: "points must have increasing `after`",
+  });
+export type PathPoint = { after: number; level: Distribution };
+
 /** Fields common to every shock kind; a kind spreads them into its own object schema. */
 export const shockBase = {
   id,
@@ -117,6 +130,7 @@ export const shockBase = {
   duration: distributionSchema.optional(),
   severity: distributionSchema.default(1),
   after: z.object({ shock: id, lag: distributionSchema.default(0) }).strict().optional(),
+  path: pathSchema.optional(),
   description: z.string().optional(),
 };
 
@@ -129,6 +143,7 @@ export interface ShockBase {
   duration?: Distribution | undefined;
   severity: Distribution;
   after?: { shock: string; lag: Distribution } | undefined;
+  path?: PathPoint[] | undefined;
   description?: string | undefined;
 }
 

@@ -1,9 +1,11 @@
 // The output formats of each report, in one place: a command offers the keys of its table as
 // `--format` choices and renders with the chosen entry. A new format is one renderer and one
 // entry here.
+import type { BacktestReport } from "../analysis/backtest.ts";
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { InspectReport } from "../analysis/inspect.ts";
 import type { RunReport } from "../analysis/run-report.ts";
+import { renderBacktestCsv, renderBacktestTable } from "./backtest.ts";
 import { renderCompareCsv, renderCompareTable } from "./compare.ts";
 import { renderInspectCsv, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
@@ -33,6 +35,12 @@ export const inspectFormats = {
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   csv: (report) => renderInspectCsv(report),
 } satisfies Record<string, Renderer<InspectReport>>;
+
+export const backtestFormats = {
+  table: renderBacktestTable,
+  json: renderJson,
+  csv: renderBacktestCsv,
+} satisfies Record<string, Renderer<BacktestReport>>;
 
 /** The format names of a table, for `--format` choices. */
 export function formatNames<T extends object>(formats: T): (keyof T & string)[] {

@@ -6,6 +6,7 @@ import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
 import { legendLines, noEffectNote, perCostHeader, smallSampleNote } from "./notes.ts";
 import { type Block, fitTable, fitText, type Layout, renderTable, WIDE } from "./table.ts";
+import { renderTrajectoryCsv, renderTrajectoryTable } from "./trajectory.ts";
 
 /** `[lo, hi]` with one decimal. */
 export function interval(ci: Interval, digits = 1): string {
@@ -75,7 +76,8 @@ export function renderRunTable(report: RunReport, layout: Layout = WIDE): string
     title: `${r.option} · ${r.good}`,
     segments: [`unmet ${r.unmet.toFixed(2)}%`, `P(unmet > 10%) ${r.p10.toFixed(1)}%`, `recovery ${r.ttr === null ? "n/a" : r.ttr.toFixed(1)} ${report.period}s`],
   }));
-  return fitText(`${head}${options}${notes.join("\n")}\n\nper good\n${perGood}`, layout);
+  const trajectories = report.trajectories ? renderTrajectoryTable(report.trajectories) : "";
+  return fitText(`${head}${options}${notes.join("\n")}\n\nper good\n${perGood}${trajectories}`, layout);
 }
 
 /** CSV columns of an option's scores: cost, autonomy, risk and the paired risk difference, with intervals. */
@@ -94,8 +96,9 @@ export function scoreCsvColumns<Row>(score: (row: Row) => OptionScore): Column<R
   ];
 }
 
-/** Tidy CSV: one row per option and scored good, option-level scores repeated. */
+/** Tidy CSV: one row per option and scored good, option-level scores repeated; with trajectories, theirs. */
 export function renderRunCsv(report: RunReport): string {
+  if (report.trajectories) return renderTrajectoryCsv(report.trajectories);
   type Row = { o: OptionScore; g: GoodRow };
   const rows: Row[] = report.options.flatMap((o) =>
     goodRows({ ...report, options: [o] }).map((g) => ({ o, g })),

@@ -201,7 +201,22 @@ export function checkScenario(
     ...homeIssues(scenario.home, network, index),
     ...kindIssues(scenario.shocks, "shocks", kinds.shocks, index),
     ...kindIssues(scenario.policies, "policies", kinds.policies, index),
+    ...marketIssues(scenario.markets, index),
   ];
+}
+
+/** A scenario's markets name goods of the network, and their price markets places in it. */
+function marketIssues(markets: ScenarioFile["markets"], index: NetworkIndex): PathIssue[] {
+  const issues: PathIssue[] = [];
+  for (const [good, market] of Object.entries(markets ?? {})) {
+    const unknown = unresolved("good", good, index);
+    if (unknown !== undefined) issues.push({ path: ["markets", good], message: unknown, at: "key" });
+    (market.priceMarket ?? []).forEach((place, i) => {
+      const miss = unresolved("place", place, index);
+      if (miss !== undefined) issues.push({ path: ["markets", good, "priceMarket", i], message: miss });
+    });
+  }
+  return issues;
 }
 
 /** Ranges of severity and periods, triggers that resolve and form no cycle. */
@@ -209,6 +224,7 @@ function shockIssues(shocks: readonly ShockBase[]): PathIssue[] {
   const issues: PathIssue[] = [];
   const ids = new Set(shocks.map((s) => s.id));
   shocks.forEach((shock, i) => {
+    (shock.path ?? []).forEach((point, k) => issues.push(...outOfRange(point.level, ["shocks", i, "path", k, "level"], severityRange)));
     issues.push(
       ...outOfRange(shock.severity, ["shocks", i, "severity"], severityRange),
       ...outOfRange(shock.start, ["shocks", i, "start"], periodRange),

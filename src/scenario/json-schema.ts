@@ -2,9 +2,14 @@
 // Reference: zod 4 `z.toJSONSchema` with `io: "input"`, so fields with defaults are optional.
 import { z } from "zod";
 import type { DocumentKind } from "./document-kind.ts";
+import { episodeSchema } from "./episode.ts";
 import { networkSchema, scenarioSchema } from "./schema.ts";
 
-const schemas = { scenario: scenarioSchema, network: networkSchema } as const;
+const schemas = { scenario: scenarioSchema, network: networkSchema, episode: episodeSchema } as const;
+
+/** The file formats with a JSON Schema here: the two documents and episode files. */
+export type SchemaKind = DocumentKind | "episode";
+export const schemaKinds: readonly SchemaKind[] = ["scenario", "network", "episode"];
 
 /** The JSON Schema of a file format described by a zod schema, titled `chokepoint <name> file`. */
 export function fileJsonSchema(schema: z.ZodType, name: string): Record<string, unknown> {
@@ -12,12 +17,12 @@ export function fileJsonSchema(schema: z.ZodType, name: string): Record<string, 
   return { $schema, title: `chokepoint ${name} file`, ...rest };
 }
 
-/** The JSON Schema of a scenario or a network file. */
-export function jsonSchemaOf(kind: DocumentKind): Record<string, unknown> {
+/** The JSON Schema of a scenario, network or episode file. */
+export function jsonSchemaOf(kind: SchemaKind): Record<string, unknown> {
   return fileJsonSchema(schemas[kind], kind);
 }
 
 /** The schema as written to `schema/<kind>.schema.json` and printed by `chokepoint schema`. */
-export function renderJsonSchema(kind: DocumentKind): string {
+export function renderJsonSchema(kind: SchemaKind): string {
   return `${JSON.stringify(jsonSchemaOf(kind), null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 // The network file format (MODEL §1) as a zod schema: the only home of its defaults. It names no
 // shock or policy kind, so the model, the engine and the kinds can import it without a cycle.
 import { z } from "zod";
-import { id, nonNegative, periods, ratio } from "../kinds/fields.ts";
+import { fraction, id, nonNegative, periods, positive, ratio } from "../kinds/fields.ts";
 
 
 /** Where an entry's numbers come from: per number, ids in a provenance table (docs/data.md). */
@@ -22,6 +22,43 @@ export const countrySchema = z
   })
   .strict();
 
+/**
+ * How the market for one good adapts (docs/model.md, "Markets that adapt"). Every field is optional
+ * and off by default: a network or scenario without it simulates exactly as the static model.
+ */
+export const marketSchema = z
+  .object({
+    priceElasticity: positive
+      .optional()
+      .describe("ε of the constant-elasticity inverse demand: price index = min(priceCap, A^(−1/ε)), A = world availability; absent = no price index"),
+    priceCap: z.number().finite().min(1, "must be 1 or more").default(10).describe("the highest price index (× the baseline price)"),
+    priceAdjust: z
+      .number()
+      .gt(0, "must be greater than 0")
+      .max(1, "must be at most 1")
+      .default(1)
+      .describe("λ: share of the gap (in logs) between last period's price index and the one availability implies that closes each period; 1 = at once"),
+    priceMarket: z
+      .array(id)
+      .min(1)
+      .optional()
+      .describe("countries or groups whose consumers make the market the price is quoted in (e.g. outside the coercer); default every consumer"),
+    demandElasticity: nonNegative
+      .default(0)
+      .describe("η: every consumer's use of the good is multiplied by P^(−η), P the previous period's price index"),
+    supplyLag: periods.default(0).describe("periods of world shortage before producers outside the coercion add capacity"),
+    supplyRate: nonNegative.default(0).describe("capacity added per period of world shortage after the lag, as a share of each producer's capacity"),
+    supplyCeiling: nonNegative.default(0).describe("the most capacity added, as a share of each producer's capacity; added capacity stays"),
+    refillPeriods: periods
+      .default(0)
+      .describe("once no longer short, a consumer rebuilds its commercial inventory over this many periods, buying from suppliers' spare; 0 = never"),
+    stickyShare: fraction
+      .default(0)
+      .describe("share of the volume a consumer bought from a new supplier during a shortage that stays with that supplier for good"),
+  })
+  .strict();
+export type Market = z.output<typeof marketSchema>;
+
 export const goodSchema = z
   .object({
     id,
@@ -32,6 +69,7 @@ export const goodSchema = z
     inputs: z.record(id, ratio.gt(0, "must be greater than 0")).default({}),
     switchPeriods: periods.default(0),
     inventoryPeriods: nonNegative.default(0),
+    market: marketSchema.optional(),
     source,
   })
   .strict();

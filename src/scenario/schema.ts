@@ -8,7 +8,7 @@ import { shocks } from "../kinds/shocks/index.ts";
 
 export { distributionSchema, type Distribution } from "../kinds/fields.ts";
 
-import { type Network, networkSchema } from "./network-schema.ts";
+import { marketSchema, type Network, networkSchema } from "./network-schema.ts";
 
 export * from "./network-schema.ts";
 
@@ -45,6 +45,8 @@ function scenarioObject<S extends z.ZodType, P extends z.ZodType>(shock: S, poli
       shocks: z.array(shock).default([]),
       policies: z.array(policy).default([]),
       options: z.record(id, z.array(id)).default({}),
+      /** Per good: market fields that replace the network's (docs/model.md, "Markets that adapt"). */
+      markets: z.record(id, marketSchema).optional(),
     })
     .strict();
 }

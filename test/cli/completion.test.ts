@@ -37,7 +37,7 @@ describe("chokepoint completion", () => {
     const { stdout: script } = await runCli(["completion", "bash"]);
     expect(await complete(script, ["chokepoint", "co"])).toEqual(["compare", "completion"]);
     expect(await complete(script, ["chokepoint", "compare", "--bu"])).toEqual(["--budget"]);
-    expect(await complete(script, ["chokepoint", "run", "--tr"])).toEqual(["--trials"]);
+    expect(await complete(script, ["chokepoint", "run", "--tri"])).toEqual(["--trials"]);
     // --budget is compare's, not run's
     expect(await complete(script, ["chokepoint", "run", "--bu"])).toEqual([]);
     expect(await complete(script, ["chokepoint", "schema", "--kind", "n"])).toEqual(["network"]);

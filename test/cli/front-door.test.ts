@@ -243,10 +243,10 @@ describe("7. flags without traps", () => {
   });
 
   it("an unknown subcommand exits 2 with the nearest name, even with --help", async () => {
-    const help = await runCli(["backtest", "--help"]);
+    const help = await runCli(["forecast", "--help"]);
     expect(help.code).toBe(2);
     expect(help.stdout).toBe("");
-    expect(help.stderr).toContain("error: unknown command 'backtest'; the commands are validate, schema, run, compare");
+    expect(help.stderr).toContain("error: unknown command 'forecast'; the commands are validate, schema, run, compare");
     const typo = await runCli(["compaer", "x.yaml"]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("did you mean 'compare'?");

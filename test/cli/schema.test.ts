@@ -26,6 +26,6 @@ describe("chokepoint schema", () => {
     const { code, stdout, stderr } = await runCli(["schema", "--kind", "report"]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain("Allowed choices are scenario, network, sweep");
+    expect(stderr).toContain("Allowed choices are scenario, network, episode, sweep");
   });
 });

@@ -7,13 +7,14 @@ import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, runFormats } from "../../render/formats.ts";
 import { runHelp } from "../help.ts";
-import { addOutOption, addTrialOptions, checkIds, listOf, oneOf, runSpecOf, type TrialFlags } from "../options.ts";
+import { addOutOption, addTrialOptions, checkIds, listOf, oneOf, positiveInt, runSpecOf, type TrialFlags } from "../options.ts";
 import { addWideOption, tableWidth, type WideFlags } from "../width.ts";
 
 interface RunFlags extends TrialFlags, WideFlags {
   option?: string[];
   format: keyof typeof runFormats;
   out?: string;
+  trajectory?: boolean | number;
 }
 
 export function register(program: Command, io: Io): void {
@@ -23,14 +24,16 @@ export function register(program: Command, io: Io): void {
     .argument("<file>", "scenario file (YAML or JSON)");
   addTrialOptions(command)
     .option("--option <ids>", "score only these options, comma-separated or the flag repeated (baseline is always scored)", listOf("--option"))
-    .option("-f, --format <format>", "table, json or csv", oneOf("--format", formatNames(runFormats)), "table");
+    .option("-f, --format <format>", "table, json or csv", oneOf("--format", formatNames(runFormats)), "table")
+    .option("--trajectory [trials]", "also report per-period bands of the home's series over the first trials (default 1000); csv = the tidy trajectory table", positiveInt("--trajectory"));
   addWideOption(addOutOption(command))
     .addHelpText("after", runHelp)
     .action(async (file: string, flags: RunFlags) => {
       await checkTarget(io, flags.out);
       const scenario = await loadScenario(file, { cwd: io.cwd });
       checkIds("--option", flags.option, optionsOf(scenario).map((o) => o.id), "option");
-      const report = await runScenario(scenario, { ...runSpecOf(flags, io), ...(flags.option ? { options: flags.option } : {}) });
+      const spec = { ...runSpecOf(flags, io), ...(flags.option ? { options: flags.option } : {}) };
+      const report = await runScenario(scenario, { ...spec, ...(flags.trajectory ? { trajectory: flags.trajectory } : {}) });
       await writeOutput(io, await runFormats[flags.format](report, tableWidth(flags, io)), flags.out);
     });
 }

@@ -2,8 +2,7 @@
 import { type Command, Option } from "commander";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
-import { type DocumentKind, documentKinds } from "../../scenario/document-kind.ts";
-import { renderJsonSchema } from "../../scenario/json-schema.ts";
+import { renderJsonSchema, type SchemaKind, schemaKinds } from "../../scenario/json-schema.ts";
 import { renderSweepJsonSchema } from "../../sweep/json-schema.ts";
 import { schemaHelp } from "../help.ts";
 import { addOutOption } from "../options.ts";
@@ -11,11 +10,11 @@ import { addOutOption } from "../options.ts";
 export function register(program: Command, io: Io): void {
   const command = program
     .command("schema")
-    .description("print the JSON Schema (draft 2020-12) of scenario, network or sweep files")
-    .addOption(new Option("--kind <kind>", "which file format").choices([...documentKinds, "sweep"]).default("scenario"));
+    .description("print the JSON Schema (draft 2020-12) of scenario, network, episode or sweep files")
+    .addOption(new Option("--kind <kind>", "which file format").choices([...schemaKinds, "sweep"]).default("scenario"));
   addOutOption(command)
     .addHelpText("after", schemaHelp)
-    .action(async (options: { kind: DocumentKind | "sweep"; out?: string }) => {
+    .action(async (options: { kind: SchemaKind | "sweep"; out?: string }) => {
       await checkTarget(io, options.out);
       await writeOutput(io, options.kind === "sweep" ? renderSweepJsonSchema() : renderJsonSchema(options.kind), options.out);
     });

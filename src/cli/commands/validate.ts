@@ -9,8 +9,8 @@ import { addOutOption } from "../options.ts";
 export function register(program: Command, io: Io, setExit: (code: number) => void): void {
   const command = program
     .command("validate")
-    .description("check scenario and network files: schema, references and consistency; print every problem")
-    .argument("<files...>", "scenario or network files, YAML or JSON (the kind is detected)");
+    .description("check scenario, network and episode files: schema, references and consistency; print every problem")
+    .argument("<files...>", "scenario, network or episode files, YAML or JSON (the kind is detected)");
   addOutOption(command, "write the list of valid files (ok FILE lines) here instead of stdout; problems stay on stderr")
     .addHelpText("after", validateHelp)
     .action(async (files: string[], flags: { out?: string }) => {

@@ -3,11 +3,19 @@
 import { z } from "zod";
 import { definePolicy } from "../define.ts";
 import { countryGoodOf, useKey } from "../../engine/plan.ts";
-import { id, nonNegative } from "../fields.ts";
+import { id, nonNegative, periods } from "../fields.ts";
 
 export const stockpile = definePolicy(
   "stockpile",
-  { country: id, good: id, periods: nonNegative.optional(), units: nonNegative.optional() },
+  {
+    country: id,
+    good: id,
+    periods: nonNegative.optional(),
+    units: nonNegative.optional(),
+    refillPeriods: periods
+      .optional()
+      .describe("rebuild the stock over this many periods once the country is no longer short, buying from suppliers' spare; absent = never (docs/model.md, stock refill)"),
+  },
   {
     refs: { country: "country", good: "good" },
     stubValues: { units: 0 },
@@ -16,6 +24,7 @@ export const stockpile = definePolicy(
       const key = useKey(plan, ...countryGoodOf(plan, p));
       const units = p.units ?? (p.periods ?? 0) * (plan.use0.get(key) ?? 0);
       plan.stockpiles.set(key, (plan.stockpiles.get(key) ?? 0) + units);
+      if (p.refillPeriods !== undefined && p.refillPeriods > 0) plan.stockpileRefill.set(key, p.refillPeriods);
     },
   },
   (s) =>
