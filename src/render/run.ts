@@ -77,7 +77,7 @@ export function renderRunTable(report: RunReport, layout: Layout = WIDE): string
     segments: [`unmet ${r.unmet.toFixed(2)}%`, `P(unmet > 10%) ${r.p10.toFixed(1)}%`, `recovery ${r.ttr === null ? "n/a" : r.ttr.toFixed(1)} ${report.period}s`],
   }));
   const trajectories = report.trajectories ? renderTrajectoryTable(report.trajectories) : "";
-  return fitText(`${head}${options}${notes.join("\n")}\n\nper good\n${perGood}${trajectories}`, layout);
+  return fitText(`${head}${options}\n${notes.join("\n")}\n\nper good\n${perGood}${trajectories}`, layout);
 }
 
 /** CSV columns of an option's scores: cost, autonomy, risk and the paired risk difference, with intervals. */

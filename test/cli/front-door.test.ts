@@ -111,6 +111,17 @@ describe("3. YAML anchors and aliases", () => {
     expect(r.code).toBe(0);
   });
 
+  it("beyond 10 000 uses of an anchor, the parser's own limit is a located problem, exit 2", async () => {
+    // 10 001 uses of a scalar anchor: 10 001 alias uses > 10 000, yet only ~10 000 values expanded
+    const uses = Array.from({ length: 10_001 }, () => "*n").join(", ");
+    const dir = files({ scenario: (t) => `extra: [&n 1, ${uses}]\n${t}` });
+    const r = await runCli(["validate", "scenario.yaml"], dir);
+    expect(r.code).toBe(2);
+    // the first alias follows `extra: [&n 1, ` (14 characters): line 1, column 15
+    expect(r.stderr).toContain("scenario.yaml:1:15  (document)  cannot expand the document's aliases: more than 10000 alias uses, the limit");
+    plain(r.stderr);
+  });
+
   it("a billion-laughs alias bomb (10^9 values) is refused at its first alias, exit 2", async () => {
     const levels = ["  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     for (let i = 1; i <= 9; i++) levels.push(`  l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(", ")}]`);
