@@ -107,3 +107,30 @@ Examples:
   $ chokepoint merge out-1.csv out-2.csv out-3.csv --out sweep.csv
   $ chokepoint merge shards/*.jsonl > sweep.jsonl
 `;
+
+export const stressHelp = `
+For every node of the chosen kinds, one synthetic shock, run on its own:
+  country     blockaded (every flow into and out of it cut; the home is not blockaded)
+  producer    out of action (its capacity cut)
+  chokepoint  closed (every flow routed through it cut; its bypass, if any, still applies)
+  good        every producing country bans its exports of the good to all others
+Each shock starts in period 0 and lasts --duration periods at --severity. A scenario's own
+shocks are left out; its policies stay, and every option is stressed ("which node hurts most,
+with and without the stockpile?"). Nodes are ranked by the baseline's unmet share, worst first.
+
+Columns:
+  unmet %       100 × the home's unmet share of demand over the horizon (value-weighted)
+  value lost    price × volume of final demand left unmet over the horizon
+  survive       periods until the home first goes short (stocks and replacement included);
+                "≥ H" means it never did within the horizon
+  recover       periods from the first shortfall until every good is back at 99 %
+  goods short   the goods that fell short, with their unmet share
+
+Runs one deterministic trial per node unless --trials says more (then policies' uncertain
+success is sampled: survive is the earliest and recover the longest over the trials).
+
+Examples:
+  $ chokepoint stress fixtures/critical-minerals.yaml --home JP
+  $ chokepoint stress scenarios/hormuz-closure.yaml --by chokepoint country --duration 6
+  $ chokepoint stress scenarios/graphite-2023.yaml --format html --out stress.html
+`;

@@ -4,10 +4,12 @@
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { InspectReport } from "../analysis/inspect.ts";
 import type { RunReport } from "../analysis/run-report.ts";
+import type { StressReport } from "../analysis/stress.ts";
 import { renderCompareCsv, renderCompareTable } from "./compare.ts";
 import { renderInspectCsv, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
 import { renderRunCsv, renderRunTable } from "./run.ts";
+import { renderStressCsv, renderStressTable } from "./stress.ts";
 
 export type Renderer<Report> = (report: Report) => string | Promise<string>;
 
@@ -31,6 +33,12 @@ export const inspectFormats = {
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   csv: renderInspectCsv,
 } satisfies Record<string, Renderer<InspectReport>>;
+
+export const stressFormats = {
+  table: renderStressTable,
+  json: renderJson,
+  csv: renderStressCsv,
+} satisfies Record<string, Renderer<StressReport>>;
 
 /** The format names of a table, for `--format` choices. */
 export function formatNames<T extends object>(formats: T): (keyof T & string)[] {

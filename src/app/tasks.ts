@@ -1,0 +1,27 @@
+// Many small tasks on the one pool (a stress test's nodes, a leverage matrix's cells): every task
+// queued at once so each worker stays busy, results handed back in task order.
+import { type TaskResults, type TrialPool, type TrialTask } from "../io/pool.ts";
+import { availableParallelism } from "node:os";
+import { type RunSpec, noProgress, workersFor } from "./spec.ts";
+
+/** Runs trials [0, trials) of every task; `onTick` hears of each finished trial. */
+export async function runTasks(pool: TrialPool, tasks: readonly TrialTask[], trials: number, onTick: (n: number) => void): Promise<TaskResults[]> {
+  const runs = tasks.map((task) => {
+    const run = pool.run(task, 0, trials, onTick);
+    // awaited below; this keeps a failure of a later task from going unobserved meanwhile
+    run.catch(() => {});
+    return run;
+  });
+  const out: TaskResults[] = [];
+  for (const run of runs) out.push(await run);
+  return out;
+}
+
+/** Threads for `tasks` small runs: every core once there are enough of them, unless told. */
+export function workersForTasks(requested: RunSpec["workers"], tasks: number, trials: number): number {
+  if (typeof requested === "number") return requested;
+  return tasks >= 8 ? Math.min(availableParallelism(), tasks) : workersFor(requested, tasks * trials);
+}
+
+/** The progress display of a spec, or none. */
+export const progressOf = (spec: Pick<RunSpec, "progress">) => spec.progress ?? (() => noProgress);
