@@ -134,3 +134,25 @@ Examples:
   $ chokepoint stress scenarios/hormuz-closure.yaml --by chokepoint country --duration 6
   $ chokepoint stress scenarios/graphite-2023.yaml --format html --out stress.html
 `;
+
+export const leverageHelp = `
+For every coercer, every good it ships and every target it ships that good to: a full export
+control of that good against that target alone, from period 0 for --duration periods (default:
+the whole horizon), one deterministic trial each (no policies). A pair with no shipments is 0
+and not run. The target is scored as the home is in \`run\`.
+
+With a home (--home, or a scenario's own): the controls against the home that hurt, ranked by
+damage per unit of the coercer's own cost, and the home's counter-leverage: its own controls
+against those coercers. With a network and no --home (or --all): the whole matrix.
+
+Columns:
+  unmet %         100 × the target's unmet share of demand over the horizon (value-weighted)
+  value lost      price × volume of the target's final demand left unmet
+  coercer's cost  the coercer's lost export value: its baseline shipments × price × periods
+  damage/cost     value lost ÷ coercer's cost ("free": the coercer ships little or nothing directly)
+
+Examples:
+  $ chokepoint leverage fixtures/critical-minerals.yaml --home JP
+  $ chokepoint leverage fixtures/rare-earths.yaml --format csv > matrix.csv
+  $ chokepoint leverage scenarios/gallium-germanium-2023.yaml --duration 12 --format html --out leverage.html
+`;

@@ -3,11 +3,13 @@
 // entry here.
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { InspectReport } from "../analysis/inspect.ts";
+import type { LeverageReport } from "../analysis/leverage.ts";
 import type { RunReport } from "../analysis/run-report.ts";
 import type { StressReport } from "../analysis/stress.ts";
 import { renderCompareCsv, renderCompareTable } from "./compare.ts";
 import { renderInspectCsv, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
+import { renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
 import { renderRunCsv, renderRunTable } from "./run.ts";
 import { renderStressCsv, renderStressTable } from "./stress.ts";
 
@@ -39,6 +41,12 @@ export const stressFormats = {
   json: renderJson,
   csv: renderStressCsv,
 } satisfies Record<string, Renderer<StressReport>>;
+
+export const leverageFormats = {
+  table: renderLeverageTable,
+  json: renderJson,
+  csv: renderLeverageCsv,
+} satisfies Record<string, Renderer<LeverageReport>>;
 
 /** The format names of a table, for `--format` choices. */
 export function formatNames<T extends object>(formats: T): (keyof T & string)[] {

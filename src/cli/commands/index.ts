@@ -9,6 +9,7 @@ import { register as inspect } from "./inspect.ts";
 import { register as sweep } from "./sweep.ts";
 import { register as merge } from "./merge.ts";
 import { register as stress } from "./stress.ts";
+import { register as leverage } from "./leverage.ts";
 
 export type RegisterCommand = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
@@ -21,4 +22,5 @@ export const commands: RegisterCommand[] = [
   sweep,
   merge,
   stress,
+  leverage,
 ];
