@@ -42,19 +42,19 @@ export function stressTargets(network: Network, home: string, by: readonly Stres
     for (const c of network.countries) {
       if (c.id === home) continue;
       const shock = blockade.schema.parse({ ...base(`stress-${c.id}`, shape), type: blockade.type, country: c.id });
-      out.push({ by: "country", id: c.id, label: `${c.name} blockaded`, shocks: [shock] });
+      out.push({ by: "country", id: c.id, label: `a blockade of ${c.name}`, shocks: [shock] });
     }
   }
   if (want.has("producer")) {
     for (const p of network.producers) {
       const shock = outage.schema.parse({ ...base(`stress-${p.id}`, shape), type: outage.type, producers: [p.id] });
-      out.push({ by: "producer", id: p.id, label: `${p.id} out (${p.good} in ${p.country})`, shocks: [shock] });
+      out.push({ by: "producer", id: p.id, label: `an outage of ${p.id} (${p.good} in ${p.country})`, shocks: [shock] });
     }
   }
   if (want.has("chokepoint")) {
     for (const k of network.chokepoints) {
       const shock = chokepointClosure.schema.parse({ ...base(`stress-${k.id}`, shape), type: chokepointClosure.type, chokepoint: k.id });
-      out.push({ by: "chokepoint", id: k.id, label: `${k.name} closed`, shocks: [shock] });
+      out.push({ by: "chokepoint", id: k.id, label: `the closure of ${k.name}`, shocks: [shock] });
     }
   }
   if (want.has("good")) {
@@ -64,7 +64,7 @@ export function stressTargets(network: Network, home: string, by: readonly Stres
       const shocks = makers.map((c) =>
         exportControl.schema.parse({ ...base(`stress-${g.id}-${c}`, shape), type: exportControl.type, imposer: c, goods: [g.id], targets: ["all"] }),
       );
-      out.push({ by: "good", id: g.id, label: `every producer of ${g.name} bans exports`, shocks });
+      out.push({ by: "good", id: g.id, label: `an export ban on ${g.name} by every producer`, shocks });
     }
   }
   return out;

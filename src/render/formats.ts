@@ -40,12 +40,14 @@ export const stressFormats = {
   table: renderStressTable,
   json: renderJson,
   csv: renderStressCsv,
+  html: async (report) => (await import("./stress-html.ts")).renderStressHtml(report),
 } satisfies Record<string, Renderer<StressReport>>;
 
 export const leverageFormats = {
   table: renderLeverageTable,
   json: renderJson,
   csv: renderLeverageCsv,
+  html: async (report) => (await import("./leverage-html.ts")).renderLeverageHtml(report),
 } satisfies Record<string, Renderer<LeverageReport>>;
 
 /** The format names of a table, for `--format` choices. */
