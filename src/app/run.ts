@@ -1,16 +1,36 @@
 // Use case `run`: every option of a scenario scored over its trials (MODEL §5, §8).
-import { makeRunReport, type RunReport } from "../analysis/run-report.ts";
+import { availabilityBands, unmetDistribution } from "../analysis/run-pictures.ts";
+import { makeRunReport, type RunPictures, type RunReport } from "../analysis/run-report.ts";
+import { prepareRun, traceTrials } from "../engine/run.ts";
 import { withPool } from "../io/pool.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { scoreOptions } from "../stats/score-options.ts";
-import { type RunSpec, resolveSpec } from "./spec.ts";
+import { type OptionTrials, scoreOptions } from "../stats/score-options.ts";
+import { type ResolvedSpec, type RunSpec, resolveSpec } from "./spec.ts";
 import { runBatch } from "./trials.ts";
 
-/** Runs the scenario's trials and scores every option (or those `spec.options` names). */
-export async function runScenario(scenario: Scenario, spec: RunSpec = {}): Promise<RunReport> {
+/** Trials whose every period is recorded for the availability bands of the page. */
+export const TRACED_TRIALS = 1000;
+
+/**
+ * Runs the scenario's trials and scores every option (or those `spec.options` names); with
+ * `pictures`, also what the page draws (distributions, availability over time).
+ */
+export async function runScenario(scenario: Scenario, spec: RunSpec = {}, extra: { pictures?: boolean } = {}): Promise<RunReport> {
   const s = resolveSpec(scenario, spec);
   const { trials, scoredGoods } = await withPool(s.workers, s.signal, (pool) =>
     runBatch(pool, scenario, s, { first: s.firstTrial, count: s.trials }),
   );
-  return makeRunReport(scenario, { trials: s.trials, seed: s.seed }, scoreOptions(trials, scoredGoods));
+  const report = makeRunReport(scenario, { trials: s.trials, seed: s.seed }, scoreOptions(trials, scoredGoods));
+  return extra.pictures === true ? { ...report, pictures: runPictures(scenario, s, trials, scoredGoods) } : report;
+}
+
+/** The distributions of every trial, and availability traced on the first trials again (the same trials: trial i is always the same). */
+function runPictures(scenario: Scenario, s: ResolvedSpec, trials: OptionTrials[], scoredGoods: string[]): RunPictures {
+  const traced = Math.min(s.trials, TRACED_TRIALS);
+  const traces = traceTrials(prepareRun(scenario, { options: s.options, seed: s.seed }), s.firstTrial, traced);
+  return {
+    distributions: trials.map((t) => unmetDistribution(t.id, t.unmet)),
+    availability: s.options.flatMap((o, i) => availabilityBands(o.id, traces[i]!, scoredGoods, scenario.horizon)),
+    tracedTrials: traced,
+  };
 }

@@ -6,7 +6,7 @@ import { defaultKinds, type Kinds } from "../kinds/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { compileProgram, type Program } from "./program.ts";
 import { policyRngFor, rngFor } from "./rng.ts";
-import { makeShockSampler, newShockDraws, type ShockSampler, sampleShocks } from "./sample.ts";
+import { makeShockSampler, newShockDraws, type ShockDraws, type ShockSampler, sampleShocks } from "./sample.ts";
 import { newTrialResults, Simulator, type TrialResults } from "./simulate.ts";
 
 /** A named bundle of policies; `baseline` has none. */
@@ -86,9 +86,34 @@ function unresolvedPolicy(option: OptionSpec, id: string): never {
 
 /** Runs trials [first, first + count) for every option; results are in trial order. */
 export function runTrials(prepared: PreparedRun, first: number, count: number): TrialResults[] {
+  const results = prepared.simulators.map(() => newTrialResults(first, count, prepared.scoredGoods.length));
+  forEachTrial(prepared, first, count, (o, draws, on, row) => prepared.simulators[o]!.run(draws, on, results[o]!, row));
+  return results;
+}
+
+/**
+ * Runs trials [first, first + count) and records, per option, the availability r of every scored
+ * good in every period: `[(row * horizon + t) * nScored + h]`. The same trials as `runTrials`.
+ */
+export function traceTrials(prepared: PreparedRun, first: number, count: number): Float64Array[] {
+  const nS = prepared.scoredGoods.length;
+  const H = prepared.scenario.horizon;
+  const results = prepared.simulators.map(() => newTrialResults(first, 1, nS));
+  const traces = prepared.simulators.map(() => new Float64Array(count * H * nS));
+  forEachTrial(prepared, first, count, (o, draws, on, row) =>
+    prepared.simulators[o]!.run(draws, on, results[o]!, 0, traces[o]!.subarray(row * H * nS, (row + 1) * H * nS)),
+  );
+  return traces;
+}
+
+/** The trial loop with common random numbers: every option sees trial i's shock and policy draws. */
+function forEachTrial(
+  prepared: PreparedRun,
+  first: number,
+  count: number,
+  visit: (option: number, draws: ShockDraws, stageOn: Uint8Array, row: number) => void,
+): void {
   const { sampler, simulators, networks, seed } = prepared;
-  const nScored = prepared.scoredGoods.length;
-  const results = simulators.map(() => newTrialResults(first, count, nScored));
   const draws = newShockDraws(sampler.shocks.length);
   const stageOn = networks.map((net) => new Uint8Array(net.nStages));
   // Each uncertain policy is drawn once per trial, from its own stream (MODEL §6), and shared by
@@ -110,8 +135,7 @@ export function runTrials(prepared: PreparedRun, first: number, count: number): 
         const d = which[k]!;
         on[k] = d < 0 || u[d]! < net.stageProbability[k]! ? 1 : 0;
       }
-      simulators[o]!.run(draws, on, results[o]!, row);
+      visit(o, draws, on, row);
     }
   }
-  return results;
 }

@@ -108,8 +108,9 @@ export class Simulator {
   /**
    * Simulates one trial and writes row `row` of `out`.
    * @param stageOn per staged change, 1 where it succeeds in this trial
+   * @param trace when given, receives the availability of every scored good in every period: [t * nScored + h]
    */
-  run(draws: ShockDraws, stageOn: Uint8Array, out: TrialResults, row: number): void {
+  run(draws: ShockDraws, stageOn: Uint8Array, out: TrialResults, row: number, trace?: Float64Array): void {
     const net = this.net;
     const H = this.horizon;
     this.inventory.set(net.slotInventory);
@@ -130,6 +131,7 @@ export class Simulator {
         for (let g = 0; g < net.nGoods; g++) this.stepGood(g);
       }
       this.score(t);
+      if (trace !== undefined) for (let h = 0; h < net.nScored; h++) trace[t * net.nScored + h] = this.ratio[net.scoredSlot[h]!]!;
     }
     const nS = net.nScored;
     let total = 0;

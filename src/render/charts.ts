@@ -31,7 +31,8 @@ export function rankedBarsSpec(rows: readonly BarRow[], opts: { xTitle: string; 
   const offset = many ? { yOffset: { field: "series", type: "nominal" as const, sort: series } } : {};
   return {
     width: opts.width ?? 560,
-    height: { step: many ? Math.max(8, Math.round(30 / series.length)) * series.length : 20 },
+    // one row per label, each tall enough for its bars
+    height: labels.length * (many ? Math.max(8, Math.round(30 / series.length)) * series.length + 6 : 20),
     config: chartConfig,
     data: { values: rows.map((r) => ({ ...r, text: r.text ?? "" })) },
     layer: [
@@ -181,7 +182,8 @@ export function histogramSpec(
         {
           transform: [{ filter: "datum.kind === 'bin'" }],
           mark: { type: "bar", binSpacing: 0 },
-          encoding: { x, x2: { field: "to" }, y: { field: "pct", type: "quantitative" as const, title: "% of trials" }, color: colour },
+          // a square-root scale, so that the few trials of the tail stay visible beside the many at 0
+          encoding: { x, x2: { field: "to" }, y: { field: "pct", type: "quantitative" as const, title: "% of trials (√ scale)", scale: { type: "sqrt" } }, color: colour },
         },
         {
           transform: [{ filter: "datum.kind === 'mark'" }],
@@ -195,5 +197,42 @@ export function histogramSpec(
         },
       ],
     },
+  } as TopLevelSpec;
+}
+
+export interface FanPoint {
+  panel: string;
+  series: string;
+  t: number;
+  lo: number;
+  mid: number;
+  hi: number;
+}
+
+/** Fan charts: one panel per `panel` value, per series a band from lo to hi and a line at mid, over periods. */
+export function fanChartSpec(points: readonly FanPoint[], opts: { xTitle: string; yTitle: string; seriesTitle: string; yDomain: [number, number] }): TopLevelSpec {
+  const series = [...new Set(points.map((p) => p.series))];
+  const colour = {
+    field: "series",
+    type: "nominal" as const,
+    title: opts.seriesTitle,
+    scale: { domain: series, range: series.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!) },
+    legend: { orient: "top" as const, direction: "horizontal" as const },
+  };
+  const x = { field: "t", type: "quantitative" as const, title: opts.xTitle, axis: { tickMinStep: 1 } };
+  const y = (field: string) => ({ field, type: "quantitative" as const, title: opts.yTitle, scale: { domain: opts.yDomain, nice: false } });
+  return {
+    config: chartConfig,
+    data: { values: [...points] },
+    facet: { row: { field: "panel", type: "nominal" as const, title: null, sort: [...new Set(points.map((p) => p.panel))], header: { labelAngle: 0, labelAlign: "left" as const, labelFontSize: 12 } } },
+    spec: {
+      width: 560,
+      height: 120,
+      layer: [
+        { mark: { type: "area", opacity: 0.18, interpolate: "step-after" }, encoding: { x, y: y("lo"), y2: { field: "hi" }, color: colour } },
+        { mark: { type: "line", strokeWidth: 1.8, interpolate: "step-after" }, encoding: { x, y: y("mid"), color: colour } },
+      ],
+    },
+    resolve: { scale: { y: "shared" } },
   } as TopLevelSpec;
 }

@@ -19,6 +19,7 @@ export const runFormats = {
   table: renderRunTable,
   json: renderJson,
   csv: renderRunCsv,
+  html: async (report) => (await import("./run-html.ts")).renderRunHtml(report),
 } satisfies Record<string, Renderer<RunReport>>;
 
 export const compareFormats = {
