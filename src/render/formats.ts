@@ -35,6 +35,9 @@ export const inspectFormats = {
   // inspect's JSON has always kept non-finite numbers as JSON.stringify writes them
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   csv: renderInspectCsv,
+  html: async (report) => (await import("./inspect-html.ts")).renderInspectHtml(report),
+  gexf: async (report) => (await import("./graph-files.ts")).renderGexf(report),
+  graphml: async (report) => (await import("./graph-files.ts")).renderGraphml(report),
 } satisfies Record<string, Renderer<InspectReport>>;
 
 export const stressFormats = {

@@ -26,7 +26,7 @@ export const chartConfig = {
   background: "white",
   view: { stroke: "#d0d4da" },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" as const, titleColor: "#333", gridColor: "#eceef1" },
-  legend: { labelFontSize: 11, titleFontSize: 11, symbolSize: 70, symbolOpacity: 1 },
+  legend: { labelFontSize: 11, titleFontSize: 11, symbolSize: 70, symbolOpacity: 1, labelLimit: 360, titleLimit: 360 },
 };
 
 /** Text for HTML element content and double-quoted attribute values. */
@@ -191,8 +191,9 @@ export async function renderPage(page: Page): Promise<string> {
 
 /** A plain HTML table from headers and rows of text cells (escaped here); numeric cells right-aligned. */
 export function simpleTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const numeric = (v: string | number) => typeof v === "number" || /^[-+]?[\d.,]+(%| k| M| bn| tn)?$/.test(v);
   const cell = (v: string | number, i: number) =>
-    i === 0 ? `<th scope="row">${escapeHtml(String(v))}</th>` : `<td${typeof v === "number" ? ' class="num"' : ""}>${escapeHtml(String(v))}</td>`;
+    i === 0 ? `<th scope="row">${escapeHtml(String(v))}</th>` : `<td${numeric(v) ? ' class="num"' : ""}>${escapeHtml(String(v))}</td>`;
   return [
     '<div class="table-wrap"><table>',
     `<thead><tr>${headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
