@@ -19,7 +19,7 @@ export function rankedBarsSpec(rows: readonly BarRow[], opts: { xTitle: string; 
   const series = [...new Set(rows.map((r) => r.series))];
   const labels = [...new Set(rows.map((r) => r.label))];
   const many = series.length > 1;
-  const y = { field: "label", type: "nominal" as const, sort: labels, title: null, axis: { labelLimit: 260 } };
+  const y = { field: "label", type: "nominal" as const, sort: labels, title: null, axis: { labelLimit: 0 } };
   const colour = {
     field: "series",
     type: "nominal" as const,
@@ -59,12 +59,13 @@ export function heatMapSpec(
   opts: { xs: readonly string[]; ys: readonly string[]; xTitle: string; yTitle: string; valueTitle: string },
 ): TopLevelSpec {
   const max = Math.max(0, ...cells.map((c) => c.value));
-  const step = opts.xs.length > 20 ? 22 : 34;
+  const step = opts.xs.length > 20 ? 22 : opts.xs.length > 10 ? 34 : 48;
+  const rowStep = opts.xs.length > 10 ? 22 : 30;
   const x = { field: "x", type: "nominal" as const, sort: [...opts.xs], title: opts.xTitle, axis: { labelAngle: -40, orient: "top" as const } };
   const y = { field: "y", type: "nominal" as const, sort: [...opts.ys], title: opts.yTitle };
   return {
     width: { step },
-    height: { step: 22 },
+    height: { step: rowStep },
     config: chartConfig,
     data: { values: cells.map((c) => ({ ...c, dark: c.value > max * 0.55 ? 1 : 0 })) },
     layer: [
@@ -78,7 +79,7 @@ export function heatMapSpec(
             type: "quantitative" as const,
             title: opts.valueTitle,
             scale: { scheme: "orangered", domain: [0, max > 0 ? max : 1] },
-            legend: { orient: "right" as const, gradientLength: 160 },
+            legend: { orient: "right" as const, gradientLength: Math.max(60, Math.min(160, opts.ys.length * rowStep)) },
           },
         },
       },
@@ -105,7 +106,8 @@ export interface TornadoRow {
 
 /** A tornado: per parameter a bar from the outcome at its low value to the one at its high value, widest on top, the base as a rule. */
 export function tornadoSpec(rows: readonly TornadoRow[], base: number, opts: { xTitle: string }): TopLevelSpec {
-  const y = { field: "label", type: "nominal" as const, sort: rows.map((r) => r.label), title: null, axis: { labelLimit: 320 } };
+  // labelLimit 0: no limit (vega's width estimate would cut parameter paths short)
+  const y = { field: "label", type: "nominal" as const, sort: rows.map((r) => r.label), title: null, axis: { labelLimit: 0 } };
   const ends = rows.flatMap((r) => [
     { label: r.label, from: base, to: r.low, end: "at the low value" },
     { label: r.label, from: base, to: r.high, end: "at the high value" },

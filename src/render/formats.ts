@@ -12,6 +12,7 @@ import { renderJson } from "./json.ts";
 import { renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
 import { renderRunCsv, renderRunTable } from "./run.ts";
 import { renderStressCsv, renderStressTable } from "./stress.ts";
+import { renderSweepSummary, type SummaryInput } from "./sweep-summary.ts";
 
 export type Renderer<Report> = (report: Report) => string | Promise<string>;
 
@@ -53,6 +54,12 @@ export const leverageFormats = {
   csv: renderLeverageCsv,
   html: async (report) => (await import("./leverage-html.ts")).renderLeverageHtml(report),
 } satisfies Record<string, Renderer<LeverageReport>>;
+
+/** The sweep's summary: text after the rows, or a page instead of them (`sweep --format html`). */
+export const sweepSummaryFormats = {
+  text: renderSweepSummary,
+  html: async (summary) => (await import("./sweep-html.ts")).renderSweepHtml(summary),
+} satisfies Record<string, Renderer<SummaryInput>>;
 
 /** The format names of a table, for `--format` choices. */
 export function formatNames<T extends object>(formats: T): (keyof T & string)[] {
