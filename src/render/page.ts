@@ -144,8 +144,16 @@ footer { margin-top: 32px; color: #8a8f98; font-size: 0.8rem; }
 }
 `;
 
+/**
+ * Gives the ids inside one SVG (gradients, clip paths) a prefix of their own: every chart numbers
+ * them from 0, and two inline SVGs on one page must not share an id.
+ */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  return svg.replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`).replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`);
+}
+
 function figureHtml(name: string, svg: string, caption: string): string {
-  return `<figure data-chart="${escapeHtml(name)}">${svg}\n<figcaption>${escapeHtml(caption)}</figcaption>\n</figure>`;
+  return `<figure data-chart="${escapeHtml(name)}">${scopeSvgIds(svg, name)}\n<figcaption>${escapeHtml(caption)}</figcaption>\n</figure>`;
 }
 
 async function sectionHtml(s: PageSection): Promise<string> {
