@@ -185,9 +185,9 @@ describe("chokepoint compare --format html", () => {
     for (const clause of json.summary.split("; ")) expect(page).toContain(escapeHtml(clause.slice(1)));
   });
 
-  it("is offered by compare only: run keeps table, json and csv", async () => {
-    const r = await runCli(["run", "scenarios/gallium-germanium-2023.yaml", "--trials", "10", "--format", "html"]);
+  it("is one of the formats every command lists; an unknown one is a usage error naming them", async () => {
+    const r = await runCli(["run", "scenarios/gallium-germanium-2023.yaml", "--trials", "10", "--format", "pdf"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--format must be one of table, json, csv");
+    expect(r.stderr).toContain("--format must be one of table, json, csv, html");
   });
 });
