@@ -37,10 +37,10 @@ export function rankedBarsSpec(rows: readonly BarRow[], opts: { xTitle: string; 
     data: { values: rows.map((r) => ({ ...r, text: r.text ?? "" })) },
     layer: [
       { mark: { type: "bar" }, encoding: { y, x, color: colour, ...offset } },
-      {
-        mark: { type: "text", align: "left", dx: 4, fontSize: 10, color: "#444" },
-        encoding: { y, x, text: { field: "text" }, ...offset },
-      },
+      // values beside the bars, when there are few enough bars per row to read them
+      ...(series.length <= 4
+        ? [{ mark: { type: "text" as const, align: "left" as const, dx: 4, fontSize: 10, color: "#444" }, encoding: { y, x, text: { field: "text" }, ...offset } }]
+        : []),
     ],
   };
 }
@@ -185,7 +185,7 @@ export function histogramSpec(
           transform: [{ filter: "datum.kind === 'bin'" }],
           mark: { type: "bar", binSpacing: 0 },
           // a square-root scale, so that the few trials of the tail stay visible beside the many at 0
-          encoding: { x, x2: { field: "to" }, y: { field: "pct", type: "quantitative" as const, title: "% of trials (√ scale)", scale: { type: "sqrt" } }, color: colour },
+          encoding: { x, x2: { field: "to" }, y: { field: "pct", type: "quantitative" as const, title: "% of trials", scale: { type: "sqrt" }, axis: { tickCount: 3 } }, color: colour },
         },
         {
           transform: [{ filter: "datum.kind === 'mark'" }],

@@ -66,7 +66,7 @@ function distributionSection(r: RunReport, drawn: readonly string[]): PageSectio
     chart: {
       name: "unmet-distribution",
       spec: histogramSpec(bins, marks, { xTitle: `unmet share of ${r.home}'s demand over the horizon (%)`, tailLabel: "worst 5% of trials" }),
-      caption: "How often each loss occurs over all trials, per option. The red bars hold the worst 5% of trials; the dashed line is their mean, the CVaR95 that `risk` reports.",
+      caption: "How often each loss occurs over all trials, per option (the vertical axis is on a square-root scale, so that the few trials of the tail stay visible). The red bars hold the worst 5% of trials; the dashed line is their mean, the CVaR95 that risk reports.",
     },
   };
 }

@@ -9,6 +9,20 @@ import { compactNumber, shortGoodsText } from "./stress.ts";
 const SHOWN = 25;
 
 const nodeLabel = (n: StressNode) => `${n.by} ${n.id}`;
+
+/** Options drawn in the charts: baseline and the few that leave the least loss over every node. */
+const DRAWN = 4;
+
+/** The option other than baseline that leaves the least loss at this node (the earlier on ties). */
+function bestOption(n: StressNode) {
+  return n.options.slice(1).reduce<StressNode["options"][number] | undefined>((b, o) => (b === undefined || o.unmet < b.unmet ? o : b), undefined);
+}
+
+function drawnOptions(r: StressReport): string[] {
+  const total = (k: number) => r.nodes.reduce((s, n) => s + n.options[k]!.unmet, 0);
+  const ranked = r.options.map((id, k) => ({ id, loss: total(k), k })).slice(1).sort((a, b) => a.loss - b.loss || a.k - b.k);
+  return [r.options[0]!, ...ranked.slice(0, DRAWN - 1).map((o) => o.id)];
+}
 const pct = (u: number) => `${(100 * u).toFixed(1)}%`;
 
 function summary(r: StressReport): string[] {
@@ -30,20 +44,27 @@ function summary(r: StressReport): string[] {
   out.push(`${hurting.length} of the ${r.nodes.length} failures leave ${r.home} short of something; the others are absorbed by stocks and other suppliers.`);
   const soonest = [...hurting].sort((a, b) => a.options[0]!.timeToSurvive! - b.options[0]!.timeToSurvive! || a.rank - b.rank)[0]!;
   if (soonest !== worst) out.push(`The soonest shortfall comes after ${soonest.options[0]!.timeToSurvive} ${r.period}s, with ${soonest.label}.`);
-  for (let k = 1; k < r.options.length; k++) {
-    const o = worst.options[k]!;
-    out.push(`With ${r.options[k]}, the worst failure's loss is ${pct(o.unmet)} instead of ${pct(w.unmet)}.`);
+  const best = bestOption(worst);
+  if (best !== undefined) {
+    out.push(
+      best.unmet < w.unmet
+        ? `Against that failure the best option is ${best.option}: the loss falls to ${pct(best.unmet)}${best.timeToSurvive === null ? " and the home never goes short" : `, the first shortfall comes after ${best.timeToSurvive} ${r.period}s`}.`
+        : `None of the ${r.options.length - 1} options reduces that loss.`,
+    );
   }
   return out;
 }
 
 export async function renderStressHtml(r: StressReport): Promise<string> {
   const shown = r.nodes.filter((n) => n.options.some((o) => o.unmet > 0)).slice(0, SHOWN);
+  const drawn = drawnOptions(r);
+  const multi = r.options.length > 1;
+  const drawnOf = (n: StressNode) => n.options.filter((o) => drawn.includes(o.option));
   const bars: BarRow[] = shown.flatMap((n) =>
-    n.options.map((o) => ({ label: nodeLabel(n), value: 100 * o.unmet, series: o.option, text: o.unmet > 0 ? `${(100 * o.unmet).toFixed(1)}` : "" })),
+    drawnOf(n).map((o) => ({ label: nodeLabel(n), value: 100 * o.unmet, series: o.option, text: o.unmet > 0 ? `${(100 * o.unmet).toFixed(1)}` : "" })),
   );
   const survive: BarRow[] = shown.flatMap((n) =>
-    n.options.map((o) => ({
+    drawnOf(n).map((o) => ({
       label: nodeLabel(n),
       value: o.timeToSurvive ?? r.horizon,
       series: o.option,
@@ -51,18 +72,20 @@ export async function renderStressHtml(r: StressReport): Promise<string> {
     })),
   );
   const rows = r.nodes
-    .filter((n) => n.options.some((o) => o.unmet > 0))
-    .flatMap((n) =>
-      n.options.map((o) => [
+    .filter((n) => n.options[0]!.unmet > 0)
+    .map((n) => {
+      const o = n.options[0]!;
+      const best = bestOption(n);
+      return [
         `${n.rank}. ${nodeLabel(n)}`,
-        o.option,
         Number((100 * o.unmet).toFixed(2)),
         compactNumber(o.valueLost),
         o.timeToSurvive === null ? `≥ ${r.horizon}` : String(o.timeToSurvive),
         o.timeToRecover === null ? "" : String(o.timeToRecover),
         shortGoodsText(o),
-      ]),
-    );
+        ...(multi ? [best === undefined ? "" : `${best.option}: ${(100 * best.unmet).toFixed(2)}%`] : []),
+      ];
+    });
   const sev = r.severity === 1 ? "a full cut" : `severity ${r.severity}`;
   return renderPage({
     generator: "chokepoint stress",
@@ -76,7 +99,7 @@ export async function renderStressHtml(r: StressReport): Promise<string> {
         chart: {
           name: "stress-unmet",
           spec: rankedBarsSpec(bars, { xTitle: `unmet share of ${r.home}'s demand over the horizon (%)`, seriesTitle: "option" }),
-          caption: `The ${shown.length} failures that hurt most, worst first: the share of ${r.home}'s demand (value-weighted) left unmet over ${r.horizon} ${r.period}s${r.options.length > 1 ? ", one bar per option" : ""}.`,
+          caption: `The ${shown.length} failures that hurt most, worst first: the share of ${r.home}'s demand (value-weighted) left unmet over ${r.horizon} ${r.period}s${multi ? `, one bar per option (drawn: ${drawn.join(", ")})` : ""}.`,
         },
       },
       {
@@ -88,14 +111,15 @@ export async function renderStressHtml(r: StressReport): Promise<string> {
         },
       },
       {
-        heading: "Every failure that causes a shortfall",
+        heading: "Every failure that causes a shortfall without policy",
         html:
-          simpleTable(["node", "option", "unmet %", "value lost", `survive (${r.period}s)`, `recover (${r.period}s)`, "goods short"], rows) +
+          simpleTable(["node", "unmet %", "value lost", `survive (${r.period}s)`, `recover (${r.period}s)`, "goods short", ...(multi ? ["best option: unmet %"] : [])], rows) +
           notesHtml([
             "survive: periods until the home's first unmet demand, stocks and replacement supply included",
             "recover: periods from the first shortfall until every good is back at 99% of its use",
             "value lost: price × volume of the home's final demand left unmet over the horizon",
-            `failures that leave ${r.home} short of nothing are not listed (${r.nodes.length - rows.length / r.options.length} of them)`,
+            "the columns are the baseline's (no policy); the last one gives the option that leaves the least loss",
+            `failures that leave ${r.home} short of nothing without policy are not listed (${r.nodes.length - rows.length} of them)`,
           ]),
       },
     ],
