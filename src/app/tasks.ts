@@ -1,7 +1,6 @@
 // Many small tasks on the one pool (a stress test's nodes, a leverage matrix's cells): every task
 // queued at once so each worker stays busy, results handed back in task order.
 import { type TaskResults, type TrialPool, type TrialTask } from "../io/pool.ts";
-import { availableParallelism } from "node:os";
 import { type RunSpec, noProgress, workersFor } from "./spec.ts";
 
 /** Runs trials [0, trials) of every task; `onTick` hears of each finished trial. */
@@ -17,10 +16,13 @@ export async function runTasks(pool: TrialPool, tasks: readonly TrialTask[], tri
   return out;
 }
 
-/** Threads for `tasks` small runs: every core once there are enough of them, unless told. */
+/**
+ * Threads for `tasks` runs of `trials` trials: as for one run of all those trials (every core from
+ * 20 000), since a node's single deterministic trial costs less than compiling it twice (here and
+ * in the worker) and starting a thread (bench/RESULTS.md, stress).
+ */
 export function workersForTasks(requested: RunSpec["workers"], tasks: number, trials: number): number {
-  if (typeof requested === "number") return requested;
-  return tasks >= 8 ? Math.min(availableParallelism(), tasks) : workersFor(requested, tasks * trials);
+  return workersFor(requested, tasks * trials);
 }
 
 /** The progress display of a spec, or none. */
