@@ -2,7 +2,9 @@
 // to survive, time to recover, unmet share and value lost, computed by hand below.
 import { describe, expect, it } from "vitest";
 import { stressTest } from "../../src/app/stress.ts";
-import { threeCountryInput } from "./three-country.ts";
+import { stockpile } from "../../src/kinds/policies/stockpile.ts";
+import { scenarioSchema } from "../../src/scenario/schema.ts";
+import { threeCountryInput, threeCountryNetwork } from "./three-country.ts";
 
 // Every shock: full cut (severity 1) in periods 0–3 (duration 4), horizon 10, home A.
 //
@@ -58,5 +60,27 @@ describe("stress on a hand-built network", () => {
     const report = await stressTest(threeCountryInput(), { home: "A", duration: 4, horizon: 10, severity: 0.5, by: ["chokepoint"] });
     expect(report.nodes[0]!.options[0]!.timeToSurvive).toBeNull();
     expect(report.nodes[0]!.options[0]!.unmet).toBe(0);
+  });
+
+  it("stresses a scenario's options: with a stockpile of 8 y, C's blockade leaves A short later and less", async () => {
+    // y cut at C: inventory 4 covers t0, the stockpile's 8 cover t1 and t2, t3 has nothing:
+    // survive 3, recover 4 − 3 = 1; lost 4 y × 5 = 20, U = 20/1200 = 1/60.
+    const network = threeCountryNetwork();
+    const file = scenarioSchema.parse({
+      name: "three with a stockpile",
+      network,
+      home: "A",
+      horizon: 10,
+      policies: [{ id: "sp", type: stockpile.type, country: "A", good: "y", units: 8 }],
+      options: { stock: ["sp"] },
+    });
+    const report = await stressTest({ kind: "scenario", scenario: { ...file, network } }, { duration: 4, by: ["country"], workers: 1 });
+    expect(report.options).toEqual(["baseline", "stock"]);
+    const c = report.nodes.find((n) => n.id === "C")!;
+    expect(c.options[0]).toMatchObject({ timeToSurvive: 1, timeToRecover: 3 });
+    expect(c.options[0]!.unmet).toBeCloseTo(0.05, 12);
+    expect(c.options[1]).toMatchObject({ option: "stock", timeToSurvive: 3, timeToRecover: 1 });
+    expect(c.options[1]!.unmet).toBeCloseTo(1 / 60, 12);
+    expect(c.options[1]!.valueLost).toBeCloseTo(20, 9);
   });
 });
