@@ -6,8 +6,8 @@ import { quantileSorted } from "../stats/quantile.ts";
 /** The distribution of one option's unmet share U over its trials, in bins of 100 × U. */
 export interface UnmetDistribution {
   option: string;
-  /** bins of 100 × U: [from, to), the last closed; share of trials in each */
-  bins: { from: number; to: number; share: number }[];
+  /** bins of 100 × U: [from, to), the last closed; share of trials in each; tail: holds one of the worst 5 % of trials (a loss above 0) */
+  bins: { from: number; to: number; share: number; tail: boolean }[];
   /** 100 × VaR95 (where the worst 5 % start) and 100 × CVaR95 (their mean) */
   var95: number;
   cvar95: number;
@@ -26,11 +26,19 @@ export function unmetDistribution(option: string, unmet: Float64Array, count = 4
   const top = 100 * max;
   const width = top > 0 ? top / count : 1;
   const counts = new Array<number>(top > 0 ? count : 1).fill(0);
-  for (let i = 0; i < n; i++) counts[Math.min(counts.length - 1, Math.floor((100 * unmet[i]!) / width))]!++;
+  const inTail = new Array<boolean>(counts.length).fill(false);
+  // the worst ⌈0.05 N⌉ trials: those at or above the ⌈0.05 N⌉-th largest value
+  const worst = Float64Array.from(unmet).sort().reverse();
+  const threshold = n > 0 ? worst[Math.max(0, Math.ceil(0.05 * n) - 1)]! : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(counts.length - 1, Math.floor((100 * unmet[i]!) / width));
+    counts[b]!++;
+    if (unmet[i]! >= threshold && unmet[i]! > 0) inTail[b] = true;
+  }
   const tail = cvarTail(unmet, 0.05);
   return {
     option,
-    bins: counts.map((c, b) => ({ from: b * width, to: (b + 1) * width, share: n > 0 ? c / n : 0 })),
+    bins: counts.map((c, b) => ({ from: b * width, to: (b + 1) * width, share: n > 0 ? c / n : 0, tail: inTail[b]! })),
     var95: 100 * tail.var,
     cvar95: 100 * tail.value,
     mean: n > 0 ? (100 * sum) / n : Number.NaN,

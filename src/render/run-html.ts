@@ -59,7 +59,7 @@ function availabilitySection(r: RunReport, drawn: readonly string[]): PageSectio
 
 function distributionSection(r: RunReport, drawn: readonly string[]): PageSection {
   const dists = r.pictures!.distributions.filter((d) => drawn.includes(d.option));
-  const bins: HistogramBin[] = dists.flatMap((d) => d.bins.map((b) => ({ ...b, tail: b.to > d.var95 && d.var95 > 0, series: d.option })));
+  const bins: HistogramBin[] = dists.flatMap((d) => d.bins.map((b) => ({ ...b, series: d.option })));
   const marks = dists.map((d) => ({ series: d.option, value: d.cvar95, label: `CVaR95 ${d.cvar95.toFixed(1)}` }));
   return {
     heading: "Distribution of the unmet share",
