@@ -6,16 +6,19 @@ import { quantileSorted } from "../stats/quantile.ts";
 /** The distribution of one option's unmet share U over its trials, in bins of 100 × U. */
 export interface UnmetDistribution {
   option: string;
-  /** bins of 100 × U: [from, to), the last closed; share of trials in each; tail: holds one of the worst 5 % of trials (a loss above 0) */
-  bins: { from: number; to: number; share: number; tail: boolean }[];
+  /** bins of 100 × U: [from, to), the last closed; share of all trials in each, and of those among the worst 5 % (losses above 0) */
+  bins: { from: number; to: number; share: number; tailShare: number }[];
   /** 100 × VaR95 (where the worst 5 % start) and 100 × CVaR95 (their mean) */
   var95: number;
   cvar95: number;
   mean: number;
 }
 
-/** Bins 100 × U into `count` equal bins from 0 to the largest value (one bin when every trial is 0). */
-export function unmetDistribution(option: string, unmet: Float64Array, count = 40): UnmetDistribution {
+/**
+ * Bins 100 × U into `count` equal bins from 0 to `upTo` (default: the largest value; give every
+ * option the same, so their bins line up); one bin when every trial is 0.
+ */
+export function unmetDistribution(option: string, unmet: Float64Array, count = 40, upTo?: number): UnmetDistribution {
   const n = unmet.length;
   let max = 0;
   let sum = 0;
@@ -23,22 +26,20 @@ export function unmetDistribution(option: string, unmet: Float64Array, count = 4
     max = Math.max(max, unmet[i]!);
     sum += unmet[i]!;
   }
-  const top = 100 * max;
+  const top = 100 * Math.max(max, upTo ?? 0);
   const width = top > 0 ? top / count : 1;
   const counts = new Array<number>(top > 0 ? count : 1).fill(0);
-  const inTail = new Array<boolean>(counts.length).fill(false);
-  // the worst ⌈0.05 N⌉ trials: those at or above the ⌈0.05 N⌉-th largest value
+  const tailCounts = new Array<number>(counts.length).fill(0);
+  const binOf = (u: number) => Math.min(counts.length - 1, Math.floor((100 * u) / width));
+  for (let i = 0; i < n; i++) counts[binOf(unmet[i]!)]!++;
+  // the worst ⌈0.05 N⌉ trials, those with a loss
   const worst = Float64Array.from(unmet).sort().reverse();
-  const threshold = n > 0 ? worst[Math.max(0, Math.ceil(0.05 * n) - 1)]! : Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const b = Math.min(counts.length - 1, Math.floor((100 * unmet[i]!) / width));
-    counts[b]!++;
-    if (unmet[i]! >= threshold && unmet[i]! > 0) inTail[b] = true;
-  }
+  for (let i = 0; i < Math.ceil(0.05 * n) && worst[i]! > 0; i++) tailCounts[binOf(worst[i]!)]!++;
   const tail = cvarTail(unmet, 0.05);
+  const share = (c: number) => (n > 0 ? c / n : 0);
   return {
     option,
-    bins: counts.map((c, b) => ({ from: b * width, to: (b + 1) * width, share: n > 0 ? c / n : 0, tail: inTail[b]! })),
+    bins: counts.map((c, b) => ({ from: b * width, to: (b + 1) * width, share: share(c), tailShare: share(tailCounts[b]!) })),
     var95: 100 * tail.var,
     cvar95: 100 * tail.value,
     mean: n > 0 ? (100 * sum) / n : Number.NaN,

@@ -29,8 +29,16 @@ function runPictures(scenario: Scenario, s: ResolvedSpec, trials: OptionTrials[]
   const traced = Math.min(s.trials, TRACED_TRIALS);
   const traces = traceTrials(prepareRun(scenario, { options: s.options, seed: s.seed }), s.firstTrial, traced);
   return {
-    distributions: trials.map((t) => unmetDistribution(t.id, t.unmet)),
+    // one set of bins for every option, so that their histograms line up
+    distributions: trials.map((t) => unmetDistribution(t.id, t.unmet, 40, largest(trials))),
     availability: s.options.flatMap((o, i) => availabilityBands(o.id, traces[i]!, scoredGoods, scenario.horizon)),
     tracedTrials: traced,
   };
+}
+
+/** The largest unmet share of any trial of any option (a loop: a spread of a million values would overflow the stack). */
+function largest(trials: readonly OptionTrials[]): number {
+  let max = 0;
+  for (const t of trials) for (let i = 0; i < t.unmet.length; i++) if (t.unmet[i]! > max) max = t.unmet[i]!;
+  return max;
 }

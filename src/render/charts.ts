@@ -147,10 +147,9 @@ export interface HistogramBin {
   /** bin edges in the unit of the axis */
   from: number;
   to: number;
-  /** share of trials in the bin, 0–1 */
+  /** share of trials in the bin, 0–1, and of those in the tail */
   share: number;
-  /** the bin lies in the tail */
-  tail: boolean;
+  tailShare: number;
   series: string;
 }
 
@@ -170,7 +169,11 @@ export function histogramSpec(
   };
   // one data set for bins and rules, so that each facet row gets its own
   const values = [
-    ...bins.map((b) => ({ ...b, kind: "bin", part: b.tail ? opts.tailLabel : "other trials", pct: 100 * b.share })),
+    // each bin as two stacked parts: its trials in the tail and the others
+    ...bins.flatMap((b) => [
+      { ...b, kind: "bin", part: "other trials", pct: 100 * (b.share - b.tailShare) },
+      { ...b, kind: "bin", part: opts.tailLabel, pct: 100 * b.tailShare },
+    ]),
     ...marks.map((m) => ({ ...m, kind: "mark", from: m.value })),
   ];
   return {
@@ -185,7 +188,13 @@ export function histogramSpec(
           transform: [{ filter: "datum.kind === 'bin'" }],
           mark: { type: "bar", binSpacing: 0 },
           // a square-root scale, so that the few trials of the tail stay visible beside the many at 0
-          encoding: { x, x2: { field: "to" }, y: { field: "pct", type: "quantitative" as const, title: "% of trials", scale: { type: "sqrt" }, axis: { tickCount: 3 } }, color: colour },
+          encoding: {
+            x,
+            x2: { field: "to" },
+            y: { field: "pct", type: "quantitative" as const, title: "% of trials", stack: "zero" as const, scale: { type: "sqrt" }, axis: { tickCount: 3 } },
+            color: colour,
+            order: { field: "part", sort: "descending" as const },
+          },
         },
         {
           transform: [{ filter: "datum.kind === 'mark'" }],

@@ -30,11 +30,11 @@ describe("run pictures", () => {
     const u = new Float64Array(20);
     u[7] = 0.4;
     const d = unmetDistribution("o", u, 4);
-    expect(d.bins.map((b) => [b.from, b.to, b.share, b.tail])).toEqual([
-      [0, 10, 0.95, false],
-      [10, 20, 0, false],
-      [20, 30, 0, false],
-      [30, 40, 0.05, true],
+    expect(d.bins.map((b) => [b.from, b.to, b.share, b.tailShare])).toEqual([
+      [0, 10, 0.95, 0],
+      [10, 20, 0, 0],
+      [20, 30, 0, 0],
+      [30, 40, 0.05, 0.05],
     ]);
     expect([d.var95, d.cvar95, d.mean]).toEqual([0, 40, 2]);
   });
