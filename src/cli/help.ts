@@ -73,6 +73,9 @@ Examples:
   $ chokepoint inspect fixtures/critical-minerals.yaml --home JP
   $ chokepoint inspect scenarios/gallium-germanium-2023.yaml --format json
   $ chokepoint inspect fixtures/critical-minerals.yaml --home EU --format csv > eu-goods.csv
+  $ chokepoint inspect fixtures/critical-minerals.yaml --home JP --format html --out jp.html
+  $ chokepoint inspect fixtures/critical-minerals.yaml --home JP --format gexf --out minerals.gexf   # Gephi
+  $ chokepoint inspect fixtures/rare-earths.yaml --home US --format graphml > rare-earths.graphml  # Cytoscape
 `;
 
 export const sweepHelp = `
