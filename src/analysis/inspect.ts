@@ -6,6 +6,7 @@
 import { DirectedGraph } from "graphology";
 import { centrality } from "graphology-metrics";
 import { InputError } from "../errors.ts";
+import { criticalFlowIndices, type FlowGraph } from "./flow-graph.ts";
 import { buildModel, networkOf, nodeKey, type SupplyGraph } from "../model/build.ts";
 import type { Country, Good, Network, Producer } from "../scenario/schema.ts";
 
@@ -102,6 +103,8 @@ export interface InspectReport {
   homeCriticalFlows: number;
   /** Countries with shares in some good whose governance was missing and taken as 5. */
   governanceImputed: string[];
+  /** the network as a flat graph (only when asked for: pictures and graph files) */
+  graph?: FlowGraph;
 }
 
 /** Herfindahl–Hirschman index of shares on the 0–1 scale: `Σ s²`. */
@@ -215,31 +218,7 @@ export function inspect(model: SupplyGraph | Network, home: string): InspectRepo
     });
   }
 
-  // Home-critical flows: flows into the home, then (transitively) flows of a good's inputs into
-  // the country of a producer whose flow of that good is home-critical.
-  const critical = new Set<number>();
-  const queue: number[] = [];
-  const mark = (i: number): void => {
-    if (critical.has(i)) return;
-    critical.add(i);
-    queue.push(i);
-  };
-  const flowsInto = new Map<string, number[]>();
-  flows.forEach((f, i) => {
-    const list = flowsInto.get(f.to);
-    if (list === undefined) flowsInto.set(f.to, [i]);
-    else list.push(i);
-  });
-  for (const i of flowsInto.get(home) ?? []) mark(i);
-  while (queue.length > 0) {
-    const f = flows[queue.pop() as number];
-    if (f === undefined) continue;
-    const inputs = goods.get(f.good)?.inputs ?? {};
-    for (const j of flowsInto.get(f.origin) ?? []) {
-      const g = flows[j];
-      if (g !== undefined && Object.hasOwn(inputs, g.good)) mark(j);
-    }
-  }
+  const critical = criticalFlowIndices(flows, goods, home);
 
   const centralityOf = tradeBetweenness(network, flows);
   type ResolvedFlow = (typeof flows)[number];

@@ -1,6 +1,7 @@
 // The result of running a scenario: the MODEL §8 JSON shape (scenario settings and every option's
 // scores), which the renderers turn into a table, CSV or JSON.
 import type { Scenario } from "../scenario/schema.ts";
+import type { AvailabilityPoint, UnmetDistribution } from "./run-pictures.ts";
 import type { OptionScore } from "../stats/score-options.ts";
 import type { TrajectoryReport } from "./trajectory.ts";
 
@@ -16,6 +17,16 @@ export interface RunReport {
   options: OptionScore[];
   /** with `run --trajectory`: per-period bands of the home's series */
   trajectories?: TrajectoryReport;
+  /** what the page draws (only when asked for: `runScenario(…, { pictures: true })`) */
+  pictures?: RunPictures;
+}
+
+export interface RunPictures {
+  /** per option, the distribution of the unmet share over every trial */
+  distributions: UnmetDistribution[];
+  /** per option, good and period, availability over the first `tracedTrials` trials */
+  availability: AvailabilityPoint[];
+  tracedTrials: number;
 }
 
 export function makeRunReport(

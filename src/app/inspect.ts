@@ -1,18 +1,20 @@
 // Use cases `inspect` and `validate`: the structural exposure of a home country, and every
 // problem of a list of files.
 import { type InspectReport, inspect } from "../analysis/inspect.ts";
-import { InputError, UsageError, formatIssue } from "../errors.ts";
+import { InputError, formatIssue } from "../errors.ts";
 import { isEpisodeFile, loadEpisode } from "../io/episode.ts";
 import { type LoadedInput, loadInput } from "../io/load.ts";
+import { homeOf, networkOfInput } from "./input.ts";
+import { flowGraph } from "../analysis/flow-graph.ts";
 
-/** The exposure report of `home` (default: a scenario's own home) in a loaded network or scenario. */
-export function inspectNetwork(input: LoadedInput, home?: string): InspectReport {
-  const network = input.kind === "scenario" ? input.scenario.network : input.network;
-  const who = home ?? (input.kind === "scenario" ? input.scenario.home : undefined);
-  const valid = network.countries.map((c) => c.id).join(", ");
-  if (who === undefined) throw new UsageError(`--home is required for a network file; valid countries: ${valid}`);
-  if (!network.countries.some((c) => c.id === who)) throw new UsageError(`option --home: unknown country '${who}'; valid countries: ${valid}`);
-  return inspect(network, who);
+/**
+ * The exposure report of `home` (default: a scenario's own home) in a loaded network or scenario;
+ * with `graph`, the network as a flat graph too (for the page and graph files).
+ */
+export function inspectNetwork(input: LoadedInput, home?: string, extra: { graph?: boolean } = {}): InspectReport {
+  const network = networkOfInput(input);
+  const report = inspect(network, homeOf(input, home));
+  return extra.graph === true ? { ...report, graph: flowGraph(network, report.home) } : report;
 }
 
 export interface Validation {

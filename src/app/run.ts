@@ -1,16 +1,24 @@
 // Use case `run`: every option of a scenario scored over its trials (MODEL §5, §8).
-import { makeRunReport, type RunReport } from "../analysis/run-report.ts";
+import { availabilityBands, unmetDistribution } from "../analysis/run-pictures.ts";
+import { makeRunReport, type RunPictures, type RunReport } from "../analysis/run-report.ts";
 import { trajectoryUnits } from "../analysis/trajectory.ts";
+import { prepareRun, traceAvailability } from "../engine/run.ts";
 import { homeSeries } from "../engine/trace.ts";
 import { withPool } from "../io/pool.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { scoreOptions } from "../stats/score-options.ts";
-import { type RunSpec, resolveSpec } from "./spec.ts";
+import { type OptionTrials, scoreOptions } from "../stats/score-options.ts";
+import { type ResolvedSpec, type RunSpec, resolveSpec } from "./spec.ts";
 import { traceOptions } from "./trajectory.ts";
 import { runBatch } from "./trials.ts";
 
-/** Runs the scenario's trials and scores every option (or those `spec.options` names). */
-export async function runScenario(scenario: Scenario, spec: RunSpec = {}): Promise<RunReport> {
+/** Trials whose every period is recorded for the availability bands of the page. */
+export const TRACED_TRIALS = 1000;
+
+/**
+ * Runs the scenario's trials and scores every option (or those `spec.options` names); with
+ * `pictures`, also what the page draws (distributions, availability over time).
+ */
+export async function runScenario(scenario: Scenario, spec: RunSpec = {}, extra: { pictures?: boolean } = {}): Promise<RunReport> {
   const s = resolveSpec(scenario, spec);
   const { trials, scoredGoods } = await withPool(
     s.workers,
@@ -19,7 +27,27 @@ export async function runScenario(scenario: Scenario, spec: RunSpec = {}): Promi
     s.limits,
   );
   const report = makeRunReport(scenario, { trials: s.trials, seed: s.seed }, scoreOptions(trials, scoredGoods));
-  if (s.trajectory === 0) return report;
+  const pictured = extra.pictures === true ? { ...report, pictures: runPictures(scenario, s, trials, scoredGoods) } : report;
+  if (s.trajectory === 0) return pictured;
   const options = traceOptions(scenario, s, s.trajectory, homeSeries);
-  return { ...report, trajectories: { sampled: s.trajectory, firstTrial: s.firstTrial, units: trajectoryUnits, options } };
+  return { ...pictured, trajectories: { sampled: s.trajectory, firstTrial: s.firstTrial, units: trajectoryUnits, options } };
+}
+
+/** The distributions of every trial, and availability traced on the first trials again (the same trials: trial i is always the same). */
+function runPictures(scenario: Scenario, s: ResolvedSpec, trials: OptionTrials[], scoredGoods: string[]): RunPictures {
+  const traced = Math.min(s.trials, TRACED_TRIALS);
+  const traces = traceAvailability(prepareRun(scenario, { options: s.options, seed: s.seed }), s.firstTrial, traced);
+  return {
+    // one set of bins for every option, so that their histograms line up
+    distributions: trials.map((t) => unmetDistribution(t.id, t.unmet, 40, largest(trials))),
+    availability: s.options.flatMap((o, i) => availabilityBands(o.id, traces[i]!, scoredGoods, scenario.horizon)),
+    tracedTrials: traced,
+  };
+}
+
+/** The largest unmet share of any trial of any option (a loop: a spread of a million values would overflow the stack). */
+function largest(trials: readonly OptionTrials[]): number {
+  let max = 0;
+  for (const t of trials) for (let i = 0; i < t.unmet.length; i++) if (t.unmet[i]! > max) max = t.unmet[i]!;
+  return max;
 }

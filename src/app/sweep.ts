@@ -8,7 +8,7 @@ import { type InputIssue, InputError, InterruptedError, formatPath } from "../er
 import { resolveTarget } from "../io/output.ts";
 import { type TrialPool, type TaskResults, type TrialTask, withPool } from "../io/pool.ts";
 import type { Io } from "../io/streams.ts";
-import { type RowSink, openFileSink, putInCanonicalOrder, stdoutSink } from "../io/sweep-output.ts";
+import { discardSink, type RowSink, openFileSink, putInCanonicalOrder, stdoutSink } from "../io/sweep-output.ts";
 import type { ResumeCheck } from "../io/sweep-text.ts";
 import { type SweepFormat, csvHeader, formatRow } from "../render/sweep-rows.ts";
 import type { SummaryInput } from "../render/sweep-summary.ts";
@@ -28,6 +28,8 @@ export interface SweepSpec extends Pick<RunSpec, "workers" | "signal" | "progres
   /** Keep the points already complete in `out` and append the rest. */
   resume: boolean;
   shard?: Shard;
+  /** Without `out`, keep the rows in memory only (the page made from them goes to stdout). */
+  keepRowsOnly?: boolean;
   /** Where the parameters came from, to place a point that breaks the scenario. */
   origin: string;
 }
@@ -88,7 +90,7 @@ export async function sweep(scenario: Scenario, spec: SweepSpec, io: Pick<Io, "s
   let done = new Set<number>();
   if (target === undefined) {
     checkPoints(ids);
-    sink = stdoutSink(io);
+    sink = spec.keepRowsOnly === true ? discardSink : stdoutSink(io);
     sink.write(initial);
   } else {
     if (!spec.resume) checkPoints(ids);

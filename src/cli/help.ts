@@ -93,6 +93,9 @@ Examples:
   $ chokepoint inspect fixtures/critical-minerals.yaml --home JP
   $ chokepoint inspect scenarios/gallium-germanium-2023.yaml --format json
   $ chokepoint inspect fixtures/critical-minerals.yaml --home EU --format csv > eu-goods.csv
+  $ chokepoint inspect fixtures/critical-minerals.yaml --home JP --format html --out jp.html
+  $ chokepoint inspect fixtures/critical-minerals.yaml --home JP --format gexf --out minerals.gexf   # Gephi
+  $ chokepoint inspect fixtures/rare-earths.yaml --home US --format graphml > rare-earths.graphml  # Cytoscape
 `;
 
 export const sweepHelp = `
@@ -156,4 +159,53 @@ Examples:
   $ chokepoint backtest episodes/*.yaml
   $ chokepoint backtest episodes/antimony-2024.yaml --trials 2000 --format json > antimony.json
   $ chokepoint schema --kind episode > episode.schema.json
+`;
+
+export const stressHelp = `
+For every node of the chosen kinds, one synthetic shock, run on its own:
+  country     blockaded (every flow into and out of it cut; the home is not blockaded)
+  producer    out of action (its capacity cut)
+  chokepoint  closed (every flow routed through it cut; its bypass, if any, still applies)
+  good        every producing country bans its exports of the good to all others
+Each shock starts in period 0 and lasts --duration periods at --severity. A scenario's own
+shocks are left out; its policies stay, and every option is stressed ("which node hurts most,
+with and without the stockpile?"). Nodes are ranked by the baseline's unmet share, worst first.
+
+Columns:
+  unmet %       100 × the home's unmet share of demand over the horizon (value-weighted)
+  value lost    price × volume of final demand left unmet over the horizon
+  survive       periods until the home first goes short (stocks and replacement included);
+                "≥ H" means it never did within the horizon
+  recover       periods from the first shortfall until every good is back at 99 %
+  goods short   the goods that fell short, with their unmet share
+
+Runs one deterministic trial per node unless --trials says more (then policies' uncertain
+success is sampled: survive is the earliest and recover the longest over the trials).
+
+Examples:
+  $ chokepoint stress fixtures/critical-minerals.yaml --home JP
+  $ chokepoint stress scenarios/hormuz-closure.yaml --by chokepoint country --duration 6
+  $ chokepoint stress scenarios/graphite-2023.yaml --format html --out stress.html
+`;
+
+export const leverageHelp = `
+For every coercer, every good it ships and every target it ships that good to: a full export
+control of that good against that target alone, from period 0 for --duration periods (default:
+the whole horizon), one deterministic trial each (no policies). A pair with no shipments is 0
+and not run. The target is scored as the home is in \`run\`.
+
+With a home (--home, or a scenario's own): the controls against the home that hurt, ranked by
+damage per unit of the coercer's own cost, and the home's counter-leverage: its own controls
+against those coercers. With a network and no --home (or --all): the whole matrix.
+
+Columns:
+  unmet %         100 × the target's unmet share of demand over the horizon (value-weighted)
+  value lost      price × volume of the target's final demand left unmet
+  coercer's cost  the coercer's lost export value: its baseline shipments × price × periods
+  damage/cost     value lost ÷ coercer's cost ("free": the coercer ships little or nothing directly)
+
+Examples:
+  $ chokepoint leverage fixtures/critical-minerals.yaml --home JP
+  $ chokepoint leverage fixtures/rare-earths.yaml --format csv > matrix.csv
+  $ chokepoint leverage scenarios/gallium-germanium-2023.yaml --duration 12 --format html --out leverage.html
 `;

@@ -43,6 +43,19 @@ export function positiveNumber(name: string): (value: string) => number {
   };
 }
 
+export function fraction(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0 || n > 1) throw flagError(name, `must be a number from 0 to 1, got '${value}'`);
+    return n;
+  };
+}
+
+/** `--format` help: the choices of a format table, in words. */
+export function formatHelp(names: readonly string[], extra = ""): string {
+  return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}${extra}`;
+}
+
 export function oneOf<T extends string>(name: string, values: readonly T[]): (value: string) => T {
   return (value) => {
     if (!(values as readonly string[]).includes(value)) {

@@ -18,7 +18,8 @@ export interface SweepFlags extends TrialFlags {
   samples?: number;
   lhsSeed?: number;
   option?: string[];
-  format?: SweepFormat;
+  /** a row format, or `html`: a page instead of the rows on stdout (rows still go to --out) */
+  format?: SweepFormat | "html";
   out?: string;
   shard?: string;
   shards?: number;
@@ -51,7 +52,8 @@ export async function sweepSpecOf(scenario: Scenario, flags: SweepFlags, paramet
   const { progress, log, signal, workers, limits } = runSpecOf(flags, io);
   return {
     plan,
-    format: flags.format ?? (out !== undefined && /\.(jsonl|ndjson)$/i.test(out) ? "jsonl" : "csv"),
+    format: flags.format !== undefined && flags.format !== "html" ? flags.format : out !== undefined && /\.(jsonl|ndjson)$/i.test(out) ? "jsonl" : "csv",
+    keepRowsOnly: flags.format === "html",
     resume: flags.resume === true,
     origin: sweepFile?.file ?? parameters.map((p) => p.flag).filter((f, i, all) => all.indexOf(f) === i).join("/"),
     ...defined({ out, shard, progress, log, signal, workers, limits }),

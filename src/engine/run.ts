@@ -118,3 +118,22 @@ export function runTrials(prepared: PreparedRun, first: number, count: number, o
   }
   return results;
 }
+
+/**
+ * Runs trials [first, first + count) and records, per option, the availability r of every scored
+ * good in every period: `[(row * horizon + t) * nScored + h]`. The same trials as `runTrials`.
+ */
+export function traceAvailability(prepared: PreparedRun, first: number, count: number): Float64Array[] {
+  const nS = prepared.scoredGoods.length;
+  const H = prepared.scenario.horizon;
+  const traces = prepared.simulators.map(() => new Float64Array(count * H * nS));
+  runTrials(prepared, first, count, (o, row) => {
+    const ratio = prepared.simulators[o]!.ratio;
+    const scoredSlot = prepared.networks[o]!.scoredSlot;
+    const trace = traces[o]!;
+    return (t) => {
+      for (let h = 0; h < nS; h++) trace[(row * H + t) * nS + h] = ratio[scoredSlot[h]!]!;
+    };
+  });
+  return traces;
+}

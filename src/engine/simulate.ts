@@ -19,6 +19,8 @@ export interface TrialResults {
   unmetGood: Float64Array;
   /** time to recover per trial and scored good; NaN where the good never fell short */
   ttr: Float64Array;
+  /** period of the first shortfall (r < 1) per trial and scored good; NaN where it never fell short */
+  firstShort: Float64Array;
 }
 
 /**
@@ -35,6 +37,7 @@ export function newTrialResults(first: number, count: number, nScored: number, s
     unmet: array(count),
     unmetGood: array(count * nScored),
     ttr: array(count * nScored),
+    firstShort: array(count * nScored),
   };
 }
 
@@ -190,6 +193,7 @@ export class Simulator {
       out.unmetGood[row * nS + h] = this.lossNum[h]! / (H * net.slotDemand0[s]!);
       const first = this.firstShort[h]!;
       out.ttr[row * nS + h] = first < 0 ? Number.NaN : (this.recovered[h]! >= 0 ? this.recovered[h]! : H) - first;
+      out.firstShort[row * nS + h] = first < 0 ? Number.NaN : first;
     }
     out.unmet[row] = net.scoredWeight > 0 ? total / (H * net.scoredWeight) : 0;
   }
@@ -685,4 +689,5 @@ export function placeResults(into: TrialResults, part: TrialResults): void {
   into.unmet.set(part.unmet, row);
   into.unmetGood.set(part.unmetGood, row * n);
   into.ttr.set(part.ttr, row * n);
+  into.firstShort.set(part.firstShort, row * n);
 }

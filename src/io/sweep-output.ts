@@ -24,6 +24,9 @@ export function stdoutSink(io: Pick<Io, "stdout">): RowSink {
   };
 }
 
+/** Drops the rows: a page made from them is the output instead. */
+export const discardSink: RowSink = { write() {}, close() {} };
+
 /** Opens a file for appending rows; without `resume`, it starts empty (then `initial`). */
 export async function openFileSink(
   target: string,

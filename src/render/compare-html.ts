@@ -3,56 +3,30 @@
 // rendered to inline SVG by vega's headless renderer, so the page needs no script, no network
 // and no browser to make. Reference: vega-lite compile → vega.parse → View.toSVG
 // (https://vega.github.io/vega/usage/#view).
-import { parse, View, type ViewOptions } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import type { BudgetResult } from "../analysis/budget.ts";
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { ComparedOption } from "../analysis/compare.ts";
 import { type Column, formatCell } from "./columns.ts";
 import { COMPARE_NOTES, significanceMark } from "./compare.ts";
+import { chartConfig as config, escapeHtml, niceDomain, notesHtml, type PageSection, PALETTE, renderPage } from "./page.ts";
 import { interval } from "./run.ts";
 
-type Logger = NonNullable<ViewOptions["logger"]> & NonNullable<NonNullable<Parameters<typeof compile>[1]>["logger"]>;
+export { escapeHtml, niceDomain } from "./page.ts";
+
 type Kind = "baseline" | "frontier" | "dominated";
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const KINDS: Kind[] = ["frontier", "dominated", "baseline"];
 const KIND_LABEL: Record<Kind, string> = { frontier: "on the frontier", dominated: "dominated", baseline: "baseline" };
-const COLOURS: Record<Kind, string> = { frontier: "#d6610a", dominated: "#8a8f98", baseline: "#1f3b73" };
+const COLOURS: Record<Kind, string> = { frontier: PALETTE.accent, dominated: PALETTE.grey, baseline: PALETTE.base };
 const SHAPES: Record<Kind, string> = { frontier: "circle", dominated: "circle", baseline: "square" };
-
-/** Text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
-}
 
 const finite = (ci: readonly [number, number]): boolean => Number.isFinite(ci[0]) && Number.isFinite(ci[1]);
 const kindOf = (o: ComparedOption): Kind => (o.id === "baseline" ? "baseline" : o.frontier ? "frontier" : "dominated");
 const colour = { field: "kind", type: "nominal" as const, scale: { domain: KINDS.map((k) => KIND_LABEL[k]), range: KINDS.map((k) => COLOURS[k]) } };
 const shape = { field: "kind", type: "nominal" as const, scale: { domain: KINDS.map((k) => KIND_LABEL[k]), range: KINDS.map((k) => SHAPES[k]) } };
 
-const config = {
-  font: FONT,
-  // vega's ARIA labels repeat every value at full precision; the table below is the accessible form
-  aria: false,
-  background: "white",
-  view: { stroke: "#d0d4da" },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" as const, titleColor: "#333", gridColor: "#eceef1" },
-  legend: { labelFontSize: 11, symbolSize: 70, symbolOpacity: 1 },
-};
-
 const PLOT = { width: 600, height: 360 };
-
-/** A round axis domain covering [min, max] in about `count` steps (1, 2 or 5 × 10^k). */
-export function niceDomain(min: number, max: number, count = 8): [number, number] {
-  const hi = max > min ? max : min + 1;
-  const raw = (hi - min) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / power;
-  const step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
-  const round = (k: number) => Number((k * step).toPrecision(12));
-  return [round(Math.floor(min / step)), round(Math.ceil(hi / step))];
-}
 
 type Align = "left" | "center" | "right";
 type Baseline = "top" | "middle" | "bottom";
@@ -290,41 +264,6 @@ export function autonomySpec(r: CompareReport): TopLevelSpec {
   };
 }
 
-/** A logger that drops warnings and keeps errors, so the chart fails loudly and never prints. */
-function collectingLogger(errors: string[]): Logger {
-  let level = 0;
-  const logger = {
-    level(value?: number) {
-      if (value === undefined) return level;
-      level = value;
-      return logger;
-    },
-    error(...args: unknown[]) {
-      errors.push(args.map(String).join(" "));
-      return logger;
-    },
-    warn: () => logger,
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger;
-}
-
-/** Renders a vega-lite spec to an SVG string; deterministic for a given spec. */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const errors: string[] = [];
-  const logger = collectingLogger(errors);
-  const view = new View(parse(compile(spec, { logger }).spec), { renderer: "none", logger });
-  try {
-    const svg = await view.toSVG();
-    if (errors.length > 0) throw new Error(`chart rendering failed: ${errors.join("; ")}`);
-    return svg;
-  } finally {
-    view.finalize();
-  }
-}
-
-
 interface HtmlColumn extends Column<ComparedOption> {
   /** header of the group this column belongs to; consecutive equal groups share one cell */
   group?: string;
@@ -381,20 +320,19 @@ function tableHtml(r: CompareReport): string {
   ].join("\n");
 }
 
-function budgetHtml(b: BudgetResult, r: CompareReport): string {
+function budgetSection(b: BudgetResult, r: CompareReport): PageSection {
   const unit = r.currency === "units" ? "" : ` ${r.currency}`;
   const method =
     b.method === "exhaustive"
       ? "exhaustive search"
       : "GREEDY search: more than 12 policies, the best combination is not guaranteed";
+  const heading = `Best policy mix within a budget of ${b.budget}${unit}`;
   const lines = [
-    `<section class="budget">`,
-    `<h2>Best policy mix within a budget of ${escapeHtml(`${b.budget}${unit}`)}</h2>`,
     `<p class="meta">${escapeHtml(`${method}, ${b.evaluated} combinations scored on the same trials`)}</p>`,
   ];
   if (b.best === null) {
-    lines.push("<p>No policy fits the budget.</p>", "</section>");
-    return lines.join("\n");
+    lines.push("<p>No policy fits the budget.</p>");
+    return { heading, html: lines.join("\n") };
   }
   const d = (x: { diff: number; ci95: [number, number] } | null) => (x ? `${x.diff.toFixed(1)} ${interval(x.ci95)}` : "n/a");
   const what = r.objective === "risk" ? "risk" : "expected shortfall";
@@ -407,39 +345,23 @@ function budgetHtml(b: BudgetResult, r: CompareReport): string {
     row("Δ vs baseline (paired)", d(b.vsBaseline)),
     row(`Δ vs best single policy (${b.bestSingle?.id ?? "none"})`, d(b.vsBestSingle)),
     "</table>",
-    "</section>",
   );
-  return lines.join("\n");
+  return { heading, html: lines.join("\n") };
 }
 
 const STYLE = `
-:root { color-scheme: light; }
-body { margin: 0; background: #f6f7f9; color: #1d2430; font: 15px/1.5 ${FONT}; }
-main { max-width: 1080px; margin: 0 auto; padding: 28px 32px 48px; background: #fff; }
-h1 { font-size: 1.55rem; line-height: 1.25; margin: 0 0 6px; }
-h2 { font-size: 1.1rem; margin: 32px 0 8px; }
-.meta { color: #5b6472; font-size: 0.9rem; margin: 2px 0; }
-.summary { margin: 18px 0 8px; padding: 12px 16px; border-left: 4px solid ${COLOURS.frontier}; background: #fdf6ef; }
-figure { margin: 0; }
-figure svg { max-width: 100%; height: auto; }
-figcaption { color: #5b6472; font-size: 0.85rem; margin-top: 4px; }
-.table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
-th, td { padding: 4px 7px; border-bottom: 1px solid #e3e6ea; white-space: nowrap; }
-thead th { background: #f0f2f5; font-weight: 600; text-align: center; border-bottom: 1px solid #c9ced6; white-space: normal; }
-td.num { text-align: right; }
-td.ci { color: #5b6472; }
-td.mark { text-align: center; }
-tbody th { text-align: left; font-weight: 600; }
 tr.frontier th { color: ${COLOURS.frontier}; }
 tr.baseline { background: #f3f5fa; }
 tr.baseline th { color: ${COLOURS.baseline}; }
-table.kv th { text-align: left; font-weight: 600; background: none; }
-table.kv td { white-space: normal; }
-.notes { color: #3d4553; font-size: 0.88rem; padding-left: 20px; }
-.notes li { margin: 3px 0; }
-footer { margin-top: 32px; color: #8a8f98; font-size: 0.8rem; }
 `;
+
+/** The comparison's summary as sentences: one per clause of the analysis's one-line summary (ids keep their case). */
+export function summarySentences(summary: string): string[] {
+  return summary
+    .split("; ")
+    .filter((s) => s.trim() !== "")
+    .map((s) => `${s}${/[.!?]$/.test(s) ? "" : "."}`);
+}
 
 /**
  * Renders a comparison as one self-contained HTML page (inline SVG charts and styles, no scripts).
@@ -447,61 +369,41 @@ footer { margin-top: 32px; color: #8a8f98; font-size: 0.8rem; }
  */
 export async function renderCompareHtml(r: CompareReport): Promise<string> {
   const risk = r.objective === "risk";
-  const [costRisk, autonomy] = [await renderSvg(costRiskSpec(r)), await renderSvg(autonomySpec(r))];
   const meta = `home ${r.home} · ${r.trials} trials · seed ${r.seed} · horizon ${r.horizon} ${r.period}s · ranked by ${risk ? "tail risk (CVaR95)" : "expected shortfall"}, lower is better`;
   const precision = r.precision
     ? `precision: largest ${risk ? "risk" : "expected"} CI half-width ${r.precision.maxHalfWidth.toFixed(3)} ${r.precision.reached ? "≤" : ">"} ${r.precision.target} after ${r.trials} trials${r.precision.reached ? "" : " (stopped at --max-trials)"}`
     : null;
   const what = risk ? "risk" : "expected shortfall";
-  const parts = [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="chokepoint compare">',
-    `<title>${escapeHtml(r.scenario)} — policy comparison</title>`,
-    `<style>${STYLE}</style>`,
-    "</head>",
-    "<body>",
-    "<main>",
-    "<header>",
-    `<h1>${escapeHtml(r.scenario)}</h1>`,
-    `<p class="meta">${escapeHtml(meta)}</p>`,
-    ...(precision ? [`<p class="meta">${escapeHtml(precision)}</p>`] : []),
-    "</header>",
-    `<p class="summary">${escapeHtml(r.summary)}</p>`,
-    "<section>",
-    `<h2>Cost against ${what}</h2>`,
-    `<figure>${costRisk}`,
-    `<figcaption>${escapeHtml(`Each point is an option at its cost and ${what} (lower is better), with its 95% confidence interval. Options on the efficient frontier are joined by a step line: no other option costs less and scores better. The dashed line is the baseline's ${what}.`)}</figcaption>`,
-    "</figure>",
-    "</section>",
-    "<section>",
-    "<h2>Autonomy</h2>",
-    `<figure>${autonomy}`,
-    `<figcaption>${escapeHtml("Expected share of demand met, highest first, with 95% confidence intervals.")}</figcaption>`,
-    "</figure>",
-    "</section>",
-    "<section>",
-    "<h2>Comparison</h2>",
-    `<div class="table-wrap">\n${tableHtml(r)}\n</div>`,
-    '<ul class="notes">',
-    ...COMPARE_NOTES.map((note) => `<li>${escapeHtml(note)}</li>`),
-    `<li>${escapeHtml(
-      risk
-        ? "risk = 100 × CVaR95 of the unmet share: the average loss in the worst 5% of trials; autonomy = 100 × (1 − mean unmet share), higher is better"
-        : "expected = 100 × mean unmet share; autonomy = 100 × (1 − mean unmet share), higher is better",
-    )}</li>`,
-    `<li>${escapeHtml("Δ vs baseline is paired: every option sees the same shock draws in each trial, so the noise that options share cancels and the interval is much tighter than comparing two separate runs")}</li>`,
-    "</ul>",
-    "</section>",
-    ...(r.budget ? [budgetHtml(r.budget, r)] : []),
-    `<footer>${escapeHtml(`chokepoint compare · seed ${r.seed} · ${r.trials} trials: the same scenario file, seed and number of trials reproduce these numbers exactly.`)}</footer>`,
-    "</main>",
-    "</body>",
-    "</html>",
-    "",
+  const notes = [
+    ...COMPARE_NOTES,
+    risk
+      ? "risk = 100 × CVaR95 of the unmet share: the average loss in the worst 5% of trials; autonomy = 100 × (1 − mean unmet share), higher is better"
+      : "expected = 100 × mean unmet share; autonomy = 100 × (1 − mean unmet share), higher is better",
+    "Δ vs baseline is paired: every option sees the same shock draws in each trial, so the noise that options share cancels and the interval is much tighter than comparing two separate runs",
   ];
-  return parts.join("\n");
+  return renderPage({
+    generator: "chokepoint compare",
+    title: `${r.scenario} — policy comparison`,
+    heading: r.scenario,
+    meta: precision ? [meta, precision] : [meta],
+    summary: summarySentences(r.summary),
+    style: STYLE,
+    sections: [
+      {
+        heading: `Cost against ${what}`,
+        chart: {
+          name: "cost-risk",
+          spec: costRiskSpec(r),
+          caption: `Each point is an option at its cost and ${what} (lower is better), with its 95% confidence interval. Options on the efficient frontier are joined by a step line: no other option costs less and scores better. The dashed line is the baseline's ${what}.`,
+        },
+      },
+      {
+        heading: "Autonomy",
+        chart: { name: "autonomy", spec: autonomySpec(r), caption: "Expected share of demand met, highest first, with 95% confidence intervals." },
+      },
+      { heading: "Comparison", html: `<div class="table-wrap">\n${tableHtml(r)}\n</div>\n${notesHtml(notes)}` },
+      ...(r.budget ? [budgetSection(r.budget, r)] : []),
+    ],
+    footer: `chokepoint compare · seed ${r.seed} · ${r.trials} trials: the same scenario file, seed and number of trials reproduce these numbers exactly.`,
+  });
 }

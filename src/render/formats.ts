@@ -4,13 +4,18 @@
 import type { BacktestReport } from "../analysis/backtest.ts";
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { InspectReport } from "../analysis/inspect.ts";
+import type { LeverageReport } from "../analysis/leverage.ts";
 import type { RunReport } from "../analysis/run-report.ts";
 import { renderBacktestCsv, renderBacktestTable } from "./backtest.ts";
+import type { StressReport } from "../analysis/stress.ts";
 import { renderCompareCsv, renderCompareTable } from "./compare.ts";
 import { renderInspectCsv, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
+import { renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
 import { renderRunCsv, renderRunTable } from "./run.ts";
 import type { Layout } from "./table.ts";
+import { renderStressCsv, renderStressTable } from "./stress.ts";
+import { renderSweepSummary, type SummaryInput } from "./sweep-summary.ts";
 
 /** A report's text; tables fit the layout's width (other formats ignore it). */
 export type Renderer<Report> = (report: Report, layout?: Layout) => string | Promise<string>;
@@ -19,6 +24,7 @@ export const runFormats = {
   table: renderRunTable,
   json: (report) => renderJson(report),
   csv: (report) => renderRunCsv(report),
+  html: async (report) => (await import("./run-html.ts")).renderRunHtml(report),
 } satisfies Record<string, Renderer<RunReport>>;
 
 export const compareFormats = {
@@ -34,13 +40,36 @@ export const inspectFormats = {
   // inspect's JSON has always kept non-finite numbers as JSON.stringify writes them
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   csv: (report) => renderInspectCsv(report),
+  html: async (report) => (await import("./inspect-html.ts")).renderInspectHtml(report),
+  gexf: async (report) => (await import("./graph-files.ts")).renderGexf(report),
+  graphml: async (report) => (await import("./graph-files.ts")).renderGraphml(report),
 } satisfies Record<string, Renderer<InspectReport>>;
 
 export const backtestFormats = {
   table: renderBacktestTable,
-  json: renderJson,
+  json: (report) => renderJson(report),
   csv: renderBacktestCsv,
 } satisfies Record<string, Renderer<BacktestReport>>;
+
+export const stressFormats = {
+  table: renderStressTable,
+  json: (report) => renderJson(report),
+  csv: renderStressCsv,
+  html: async (report) => (await import("./stress-html.ts")).renderStressHtml(report),
+} satisfies Record<string, Renderer<StressReport>>;
+
+export const leverageFormats = {
+  table: renderLeverageTable,
+  json: (report) => renderJson(report),
+  csv: renderLeverageCsv,
+  html: async (report) => (await import("./leverage-html.ts")).renderLeverageHtml(report),
+} satisfies Record<string, Renderer<LeverageReport>>;
+
+/** The sweep's summary: text after the rows, or a page instead of them (`sweep --format html`). */
+export const sweepSummaryFormats = {
+  text: renderSweepSummary,
+  html: async (summary) => (await import("./sweep-html.ts")).renderSweepHtml(summary),
+} satisfies Record<string, Renderer<SummaryInput>>;
 
 /** The format names of a table, for `--format` choices. */
 export function formatNames<T extends object>(formats: T): (keyof T & string)[] {

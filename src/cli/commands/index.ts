@@ -10,6 +10,8 @@ import { register as sweep } from "./sweep.ts";
 import { register as merge } from "./merge.ts";
 import { register as completion } from "./completion.ts";
 import { register as backtest } from "./backtest.ts";
+import { register as stress } from "./stress.ts";
+import { register as leverage } from "./leverage.ts";
 
 export type RegisterCommand = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
@@ -23,4 +25,6 @@ export const commands: RegisterCommand[] = [
   merge,
   completion,
   backtest,
+  stress,
+  leverage,
 ];

@@ -8,18 +8,21 @@ import type { Io } from "../../io/streams.ts";
 import { formatNames, inspectFormats } from "../../render/formats.ts";
 import { imputedNote } from "../../render/inspect.ts";
 import { inspectHelp } from "../help.ts";
-import { addOutOption, oneOf } from "../options.ts";
+import { addOutOption, formatHelp, oneOf } from "../options.ts";
 import { inspectSources } from "./inspect-sources.ts";
 
 interface InspectFlags {
   home?: string;
   format: keyof typeof inspectFormats;
-  sources?: boolean;
   out?: string;
+  sources?: boolean;
   sourcesFile?: string;
   good?: string;
   country?: string;
 }
+
+/** Formats that draw or export the network itself. */
+const GRAPH_FORMATS: readonly string[] = ["html", "gexf", "graphml"];
 
 export function register(program: Command, io: Io): void {
   const command = program
@@ -30,7 +33,12 @@ export function register(program: Command, io: Io): void {
     )
     .argument("<file>", "a network or scenario file, YAML or JSON (the kind is detected)")
     .option("--home <country>", "the country to inspect (default: the scenario's home; required for a network)")
-    .option("-f, --format <format>", "table, json or csv (csv: the per-good table)", oneOf("--format", formatNames(inspectFormats)), "table")
+    .option(
+      "-f, --format <format>",
+      formatHelp(formatNames(inspectFormats), " (csv: the per-good table; html: a page with the network drawn; gexf, graphml: the network for Gephi or Cytoscape)"),
+      oneOf("--format", formatNames(inspectFormats)),
+      "table",
+    )
     .option("--sources", "instead: every number used for the home's goods and where it came from (docs/data.md)")
     .option("--sources-file <file>", "with --sources: the provenance table (default: sources.yaml beside the network file)")
     .option("--good <good>", "with --sources: one good, all its lines")
@@ -40,9 +48,9 @@ export function register(program: Command, io: Io): void {
     .action(async (file: string, flags: InspectFlags) => {
       await checkTarget(io, flags.out);
       const input = await loadInput(file, { cwd: io.cwd });
-      const report = inspectNetwork(input, flags.home);
+      const report = inspectNetwork(input, flags.home, { graph: GRAPH_FORMATS.includes(flags.format) });
       if (flags.sources === true) return inspectSources({ ...io, out: flags.out }, file, input, { ...flags, home: report.home });
-      await writeOutput(io, inspectFormats[flags.format](report), flags.out);
+      await writeOutput(io, await inspectFormats[flags.format](report), flags.out);
       // The table carries this note itself; CSV has no room for it, so it goes to stderr.
       const note = imputedNote(report);
       if (flags.format === "csv" && note !== undefined) io.stderr.write(`note: ${note}\n`);

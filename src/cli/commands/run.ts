@@ -7,7 +7,7 @@ import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, runFormats } from "../../render/formats.ts";
 import { runHelp } from "../help.ts";
-import { addOutOption, addTrialOptions, checkIds, listOf, oneOf, positiveInt, runSpecOf, type TrialFlags } from "../options.ts";
+import { addOutOption, addTrialOptions, checkIds, formatHelp, listOf, oneOf, positiveInt, runSpecOf, type TrialFlags } from "../options.ts";
 import { addWideOption, tableWidth, type WideFlags } from "../width.ts";
 
 interface RunFlags extends TrialFlags, WideFlags {
@@ -24,7 +24,7 @@ export function register(program: Command, io: Io): void {
     .argument("<file>", "scenario file (YAML or JSON)");
   addTrialOptions(command)
     .option("--option <ids>", "score only these options, comma-separated or the flag repeated (baseline is always scored)", listOf("--option"))
-    .option("-f, --format <format>", "table, json or csv", oneOf("--format", formatNames(runFormats)), "table")
+    .option("-f, --format <format>", formatHelp(formatNames(runFormats), " (html: one self-contained page with charts)"), oneOf("--format", formatNames(runFormats)), "table")
     .option("--trajectory [trials]", "also report per-period bands of the home's series over the first trials (default 1000); csv = the tidy trajectory table", positiveInt("--trajectory"));
   addWideOption(addOutOption(command))
     .addHelpText("after", runHelp)
@@ -33,7 +33,7 @@ export function register(program: Command, io: Io): void {
       const scenario = await loadScenario(file, { cwd: io.cwd });
       checkIds("--option", flags.option, optionsOf(scenario).map((o) => o.id), "option");
       const spec = { ...runSpecOf(flags, io), ...(flags.option ? { options: flags.option } : {}) };
-      const report = await runScenario(scenario, { ...spec, ...(flags.trajectory ? { trajectory: flags.trajectory } : {}) });
+      const report = await runScenario(scenario, { ...spec, ...(flags.trajectory ? { trajectory: flags.trajectory } : {}) }, { pictures: flags.format === "html" });
       await writeOutput(io, await runFormats[flags.format](report, tableWidth(flags, io)), flags.out);
     });
 }

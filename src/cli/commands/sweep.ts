@@ -5,7 +5,8 @@ import { sweep } from "../../app/sweep.ts";
 import { loadScenario } from "../../io/load.ts";
 import type { Io } from "../../io/streams.ts";
 import { SWEEP_FORMATS } from "../../render/sweep-rows.ts";
-import { renderParameterPaths, renderSweepSummary } from "../../render/sweep-summary.ts";
+import { sweepSummaryFormats } from "../../render/formats.ts";
+import { renderParameterPaths } from "../../render/sweep-summary.ts";
 import { indexPaths } from "../../sweep/paths.ts";
 import type { FlagParameter } from "../../sweep/plan.ts";
 import { DESIGNS } from "../../sweep/schema.ts";
@@ -34,7 +35,11 @@ export function register(program: Command, io: Io): void {
     .option("-s, --seed <s>", "trial seed, the same at every point (default: the sweep file's, else the scenario's)", nonNegativeInt("--seed"))
     .option("--option <ids>", "score only these options at each point, comma-separated or repeated (baseline always)", listOf("--option"))
     .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption)
-    .option("-f, --format <format>", "csv or jsonl (default csv; jsonl when --out ends in .jsonl)", oneOf("--format", SWEEP_FORMATS))
+    .option(
+      "-f, --format <format>",
+      "csv or jsonl rows (default csv; jsonl when --out ends in .jsonl), or html: a page with the tornado or heat map on stdout instead of the rows (rows still go to --out)",
+      oneOf("--format", [...SWEEP_FORMATS, "html"] as const),
+    )
     .option("--shard <k/N>", "run only points whose index mod N is k−1 (k from 1); auto/N takes k from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
     .option("--shards <N>", "same as --shard auto/N", positiveInt("--shards"))
     .option("--resume", "skip the points already complete in --out and append the rest")
@@ -49,6 +54,7 @@ export function register(program: Command, io: Io): void {
       }
       const spec = await sweepSpecOf(scenario, flags, parameters, io);
       const summary = await sweep(scenario, spec, io);
-      (spec.out === undefined ? io.stderr : io.stdout).write(renderSweepSummary(summary));
+      if (flags.format === "html") io.stdout.write(await sweepSummaryFormats.html(summary));
+      else (spec.out === undefined ? io.stderr : io.stdout).write(sweepSummaryFormats.text(summary));
     });
 }
