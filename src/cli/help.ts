@@ -107,3 +107,27 @@ Examples:
   $ chokepoint merge out-1.csv out-2.csv out-3.csv --out sweep.csv
   $ chokepoint merge shards/*.jsonl > sweep.jsonl
 `;
+
+export const portfolioHelp = `
+A portfolio file names several threats (scenario files, each with a weight or an annual
+probability), the candidate policies across them (a policy applies to every threat whose network
+it names) and a budget. The national score is Σ weight × each threat's risk (100 × CVaR95 of its
+unmet share; or expected shortfall with \`objective: expected\`). Every candidate set is simulated
+on each threat's own trials (common random numbers), so differences between sets are paired.
+
+How to read it:
+  Chosen      the set with the lowest national score whose cost fits the budget, with its
+              paired difference from doing nothing per threat and over all threats (95% CI)
+  Frontier    the best set at each cost: no other set costs no more and scores no worse
+  marginal    what the next step on the frontier removes per unit of extra budget
+  Singles     each candidate alone, ranked by points removed per unit cost (with its interval);
+              without a budget this is the answer to "what to buy first"
+  Search      exhaustive over every subset up to 12 candidates; beyond, greedy forward selection
+              by points removed per unit cost, then single swaps (add, drop, exchange) until none
+              improves (docs/portfolio.md)
+
+Examples:
+  $ chokepoint portfolio portfolios/taiwan.yaml
+  $ chokepoint portfolio portfolios/taiwan.yaml --budget 500 --format json
+  $ chokepoint portfolio portfolios/taiwan.yaml --format html --out taiwan-brief.html
+`;

@@ -3,10 +3,12 @@
 // entry here.
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { InspectReport } from "../analysis/inspect.ts";
+import type { PortfolioReport } from "../analysis/portfolio-report.ts";
 import type { RunReport } from "../analysis/run-report.ts";
 import { renderCompareCsv, renderCompareTable } from "./compare.ts";
 import { renderInspectCsv, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
+import { renderPortfolioTable } from "./portfolio.ts";
 import { renderRunCsv, renderRunTable } from "./run.ts";
 
 export type Renderer<Report> = (report: Report) => string | Promise<string>;
@@ -31,6 +33,11 @@ export const inspectFormats = {
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   csv: renderInspectCsv,
 } satisfies Record<string, Renderer<InspectReport>>;
+
+export const portfolioFormats = {
+  table: renderPortfolioTable,
+  json: renderJson,
+} satisfies Record<string, Renderer<PortfolioReport>>;
 
 /** The format names of a table, for `--format` choices. */
 export function formatNames<T extends object>(formats: T): (keyof T & string)[] {

@@ -8,6 +8,7 @@ import { register as compare } from "./compare.ts";
 import { register as inspect } from "./inspect.ts";
 import { register as sweep } from "./sweep.ts";
 import { register as merge } from "./merge.ts";
+import { register as portfolio } from "./portfolio.ts";
 
 export type RegisterCommand = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
@@ -19,4 +20,5 @@ export const commands: RegisterCommand[] = [
   inspect,
   sweep,
   merge,
+  portfolio,
 ];
