@@ -102,10 +102,10 @@ export function summarisePortfolio(r: Omit<PortfolioReport, "summary">): string 
     parts.push(
       r.marginal === null
         ? "More budget buys nothing more among these candidates."
-        : `The next step on the frontier costs ${money(r.marginal.nextCost)} (${r.marginal.next.join(" + ")}) and removes ${r.marginal.perUnit.toPrecision(2)} points per unit of extra budget.`,
+        : `The next step on the frontier costs ${money(r.marginal.nextCost)} (${r.marginal.next.join(" + ")}) and removes ${r.marginal.perUnit.toPrecision(3)} points per unit of extra budget.`,
     );
   }
   const b = r.bestPerCost;
-  if (b !== null) parts.push(`The single policy that buys the most per unit cost is ${b.id}: ${b.perCost.diff.toPrecision(2)} points per unit (${f1(-b.vsNothing.diff)} points for ${money(b.cost)}, ${interval(b.vsNothing)}).`);
+  if (b !== null) parts.push(`The single policy that buys the most per unit cost is ${b.id}: ${b.perCost.diff.toPrecision(3)} points per unit (${f1(-b.vsNothing.diff)} points for ${money(b.cost)}, ${interval(b.vsNothing)}).`);
   return parts.join(" ");
 }

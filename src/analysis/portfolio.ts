@@ -1,9 +1,11 @@
 // One budget across several threats: the set of candidate policies that minimises the weighted
 // national score (Σ weight × the threat's risk or expected shortfall), the budget–score frontier,
 // the marginal value of budget, and the paired differences from doing nothing combined over
-// threats. Exhaustive over every subset up to EXHAUSTIVE_LIMIT candidates; beyond, a greedy forward
-// selection by score reduction per unit cost followed by single swaps (add, drop or exchange one
-// candidate) until none improves. Each set is scored by an evaluator (the app simulates it on every
+// threats. Exhaustive over every subset up to EXHAUSTIVE_LIMIT candidates; beyond, a beam search
+// (sets grown one candidate at a time within the budget; at each size the BEAM best by score and
+// the BEAM best by score removed per unit cost are kept) followed
+// by local moves (up to two candidates dropped and up to two added at once) until none improves;
+// a greedy path (by score removed per unit cost, without the budget) adds the frontier's sets. Each set is scored by an evaluator (the app simulates it on every
 // threat's common random numbers); a set is never scored twice.
 import { type Interval, normalInterval, Z95 } from "../stats/normal-ci.ts";
 import { efficientFrontier } from "./compare.ts";
@@ -11,8 +13,10 @@ import { efficientFrontier } from "./compare.ts";
 export const PORTFOLIO_EXHAUSTIVE_LIMIT = 12;
 /** Sets handed to the evaluator at once, to bound the memory of a batch of trials. */
 const GROUP = 64;
+/** Sets kept at each size by the beam search. */
+export const BEAM = 8;
 
-export type SearchMethod = "exhaustive" | "greedy-swap";
+export type SearchMethod = "exhaustive" | "beam-swap";
 
 /** A set of candidates (indices, ascending) with its total cost and national score. */
 export interface ScoredSet {
@@ -69,7 +73,7 @@ export async function searchPortfolio(
   costs: readonly number[],
   budget: number | undefined,
   evaluate: EvaluateSets,
-  method: SearchMethod = costs.length <= PORTFOLIO_EXHAUSTIVE_LIMIT ? "exhaustive" : "greedy-swap",
+  method: SearchMethod = costs.length <= PORTFOLIO_EXHAUSTIVE_LIMIT ? "exhaustive" : "beam-swap",
 ): Promise<PortfolioSearch> {
   const scorer = new Scorer(costs, evaluate);
   const n = costs.length;
@@ -81,7 +85,7 @@ export async function searchPortfolio(
   } else {
     // the greedy path without a budget traces the frontier; with one, greedy within it, then swaps
     await greedy(scorer, costs, Number.POSITIVE_INFINITY, baseline!);
-    if (budget !== undefined) await swaps(scorer, costs, budget, await greedy(scorer, costs, budget, baseline!));
+    if (budget !== undefined) await swaps(scorer, costs, budget, await beam(scorer, costs, budget, baseline!));
   }
   const scored = [...scorer.seen.values()];
   let best: ScoredSet | undefined;
@@ -109,22 +113,52 @@ async function greedy(scorer: Scorer, costs: readonly number[], budget: number, 
   }
 }
 
-/** Moves to the best affordable neighbour (one candidate added, dropped or exchanged) while it scores better. */
+/** Sets grown one candidate at a time within the budget, keeping at each size the BEAM best by score and the BEAM best by score removed per unit cost; the best seen. */
+async function beam(scorer: Scorer, costs: readonly number[], budget: number, start: ScoredSet): Promise<ScoredSet> {
+  let level = [start];
+  let best = start;
+  while (level.length > 0) {
+    const grown = level.flatMap((s) => costs.flatMap((c, i) => (s.members.includes(i) || s.cost + c > budget ? [] : [sorted([...s.members, i])])));
+    const scored = await scorer.score(grown);
+    const unique = [...new Map(scored.map((s) => [keyOf(s.members), s])).values()];
+    const byValue = unique.toSorted((a, b) => a.value - b.value || a.cost - b.cost).slice(0, BEAM);
+    const ratio = (x: ScoredSet): number => (start.value - x.value) / Math.max(x.cost, 1e-9);
+    const byRatio = unique.toSorted((a, b) => ratio(b) - ratio(a) || a.cost - b.cost).slice(0, BEAM);
+    level = [...new Set([...byValue, ...byRatio])];
+    for (const s of level) if (better(s, best)) best = s;
+  }
+  return best;
+}
+
+/**
+ * Moves to the best affordable neighbour while it scores better: up to two candidates dropped and
+ * up to two added at once (budgets often fit two cheap candidates where one dear one was).
+ */
 async function swaps(scorer: Scorer, costs: readonly number[], budget: number, start: ScoredSet): Promise<ScoredSet> {
   let current = start;
   for (;;) {
-    const inside = current.members;
-    const outside = costs.map((_, i) => i).filter((i) => !inside.includes(i));
-    const neighbours = [
-      ...outside.map((o) => sorted([...inside, o])),
-      ...inside.map((m) => inside.filter((x) => x !== m)),
-      ...inside.flatMap((m) => outside.map((o) => sorted([...inside.filter((x) => x !== m), o]))),
-    ].filter((s) => s.reduce((t, i) => t + costs[i]!, 0) <= budget);
     let move: ScoredSet | undefined;
-    for (const s of await scorer.score(neighbours)) if (better(s, move)) move = s;
+    for (const s of await scorer.score(neighbours(current.members, costs, budget))) if (better(s, move)) move = s;
     if (move === undefined || !better(move, current)) return current;
     current = move;
   }
+}
+
+/** Every affordable set that differs from `inside` by at most two removals and at most two additions. */
+function neighbours(inside: readonly number[], costs: readonly number[], budget: number): number[][] {
+  const outside = costs.map((_, i) => i).filter((i) => !inside.includes(i));
+  const pairs = (xs: readonly number[]): number[][] => xs.flatMap((a, i) => xs.slice(i + 1).map((b) => [a, b]));
+  const drops = [[], ...inside.map((m) => [m]), ...pairs(inside)];
+  const adds = [[], ...outside.map((o) => [o]), ...pairs(outside)];
+  const out: number[][] = [];
+  for (const d of drops) {
+    for (const a of adds) {
+      if (d.length === 0 && a.length === 0) continue;
+      const set = sorted([...inside.filter((x) => !d.includes(x)), ...a]);
+      if (set.reduce((t, i) => t + costs[i]!, 0) <= budget) out.push(set);
+    }
+  }
+  return out;
 }
 
 /** Score removed per unit of extra budget on the way to the next frontier set beyond `budget`. */

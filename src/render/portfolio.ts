@@ -22,7 +22,7 @@ export function renderPortfolioTable(r: PortfolioReport): string {
     { header: `${score}, nothing done`, get: (t) => r.nothing.threats.find((x) => x.file === t.file)!.value, digits: 1 },
   ], r.threats));
   if (r.chosen !== null) {
-    out.push("", `Chosen within ${r.budget} ${r.currency}: ${setName(r.chosen)} (cost ${r.chosen.cost})`);
+    out.push("", `Chosen within ${r.budget}${r.currency === "units" ? "" : ` ${r.currency}`}: ${setName(r.chosen)} (cost ${r.chosen.cost})`);
     const rows = [...r.chosen.threats.map((t) => ({ what: t.file, value: t.value, d: t.vsNothing })), { what: "national (weighted)", value: r.chosen.value, d: r.chosen.vsNothing }];
     out.push(renderTable([{ header: "threat", get: (x: (typeof rows)[number]) => x.what }, { header: score, get: (x) => x.value, digits: 1 }, ...diffColumns((x: (typeof rows)[number]) => x.d)], rows));
   }
