@@ -37,6 +37,7 @@ export const inspectFormats = {
 export const portfolioFormats = {
   table: renderPortfolioTable,
   json: renderJson,
+  html: async (report) => (await import("./portfolio-html.ts")).renderPortfolioHtml(report),
 } satisfies Record<string, Renderer<PortfolioReport>>;
 
 /** The format names of a table, for `--format` choices. */
