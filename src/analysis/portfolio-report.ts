@@ -84,7 +84,7 @@ function weighted(ctx: PortfolioContext, perThreat: readonly { value: number }[]
   return perThreat.reduce((s, t, i) => s + ctx.threats[i]!.weight * t.value, 0);
 }
 
-const f1 = (x: number): string => x.toFixed(1);
+const f1 = (x: number): string => x.toFixed(2);
 const interval = (d: Diff): string => `95% CI ${f1(-d.ci95[1])} to ${f1(-d.ci95[0])}`;
 
 /** Plain sentences: what the budget buys, how sure, what the next unit of budget would buy, and the best buy per unit cost. */

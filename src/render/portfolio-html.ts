@@ -44,10 +44,10 @@ export function threatSpec(r: PortfolioReport, against: PortfolioSet): TopLevelS
     data: { values: rows },
     mark: { type: "bar", height: { band: 0.8 } },
     encoding: {
-      y: { field: "threat", type: "nominal", title: null, sort: null, axis: { labelLimit: 320 } },
+      y: { field: "threat", type: "nominal", title: null, sort: null, axis: { labelLimit: 360 } },
       yOffset: { field: "what", sort: null },
       x: { field: "score", type: "quantitative", title: `${scoreName(r)} of the threat (lower is better)` },
-      color: { field: "what", type: "nominal", title: null, sort: null, scale: { domain: ["doing nothing", label], range: [PALETTE.baseline, PALETTE.frontier] } },
+      color: { field: "what", type: "nominal", title: null, sort: null, legend: { orient: "bottom", labelLimit: 600 }, scale: { domain: ["doing nothing", label], range: [PALETTE.baseline, PALETTE.frontier] } },
     },
   } as unknown as TopLevelSpec;
 }
