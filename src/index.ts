@@ -13,6 +13,9 @@ export { runScenario } from "./app/run.ts";
 export { type CompareSpec, compareOptions, DEFAULT_MAX_TRIALS } from "./app/compare.ts";
 export { type SweepSpec, sweep } from "./app/sweep.ts";
 export { type Validation, inspectNetwork, validateFiles } from "./app/inspect.ts";
+export { type PortfolioSpec, runPortfolio } from "./app/portfolio.ts";
+export { type LoadedPortfolio, type Threat, loadPortfolio } from "./io/portfolio-file.ts";
+export { type PortfolioFile, type PortfolioInput, portfolioSchema, checkPortfolio, candidatesOf, policyIssuesIn, renderPortfolioJsonSchema } from "./scenario/portfolio.ts";
 // the engine
 export { type OptionSpec, type PreparedRun, optionsOf, prepareRun, runTrials } from "./engine/run.ts";
 export { type TrialResults, Simulator } from "./engine/simulate.ts";
@@ -30,6 +33,8 @@ export * from "./analysis/compare-report.ts";
 export * from "./analysis/budget.ts";
 export * from "./analysis/precision.ts";
 export * from "./analysis/inspect.ts";
+export { type Diff, type ScoredSet, type SearchMethod, type PortfolioSearch, type EvaluateSets, PORTFOLIO_EXHAUSTIVE_LIMIT, BEAM, searchPortfolio, nationalDiff, perCost } from "./analysis/portfolio.ts";
+export { type PortfolioReport, type PortfolioSet, makePortfolioReport, summarisePortfolio } from "./analysis/portfolio-report.ts";
 export { type RankRegression, type TornadoBar, rankRegression, tornado, bestOptions } from "./analysis/sensitivity.ts";
 export { type SweepRow, sweepColumns, rowsOfPoint } from "./analysis/sweep-rows.ts";
 // sweeps
@@ -49,6 +54,7 @@ export * from "./render/inspect.ts";
 export { renderJson } from "./render/json.ts";
 export { renderRunTable, renderRunCsv } from "./render/run.ts";
 export { renderCompareTable, renderCompareCsv } from "./render/compare.ts";
-export { runFormats, compareFormats, inspectFormats } from "./render/formats.ts";
+export { runFormats, compareFormats, inspectFormats, portfolioFormats } from "./render/formats.ts";
+export { renderPortfolioTable } from "./render/portfolio.ts";
 export { type SweepFormat, csvHeader, formatRow, parseRow } from "./render/sweep-rows.ts";
 export { renderSweepSummary } from "./render/sweep-summary.ts";

@@ -3,6 +3,7 @@
 import { type InspectReport, inspect } from "../analysis/inspect.ts";
 import { InputError, UsageError, formatIssue } from "../errors.ts";
 import { type LoadedInput, loadInput } from "../io/load.ts";
+import { isPortfolioFile, loadPortfolio } from "../io/portfolio-file.ts";
 
 /** The exposure report of `home` (default: a scenario's own home) in a loaded network or scenario. */
 export function inspectNetwork(input: LoadedInput, home?: string): InspectReport {
@@ -29,7 +30,8 @@ export async function validateFiles(files: readonly string[], cwd: string): Prom
   const problems = new Set<string>();
   for (const file of files) {
     try {
-      await loadInput(file, { cwd });
+      if (await isPortfolioFile(file, cwd)) await loadPortfolio(file, cwd);
+      else await loadInput(file, { cwd });
       result.valid.push(file);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

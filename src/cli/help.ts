@@ -2,8 +2,8 @@
 // the output and examples. Kept apart so each command file shows only what it does.
 
 export const validateHelp = `
-A scenario is checked together with the network file it names; problems in either are
-reported with the file they are in. Each problem is one line on stderr:
+A scenario is checked together with the network file it names, a portfolio together with its
+scenario files; problems in any of them are reported with the file they are in. Each problem is one line on stderr:
 
   file:line:col  path  sentence
   scenarios/ga.yaml:14:15  shocks[0].severity  must be between 0 and 1, got 1.4
@@ -13,6 +13,7 @@ Each valid file prints "ok FILE" on stdout. Exit code 0 when every file is valid
 Examples:
   $ chokepoint validate scenarios/gallium-germanium-2023.yaml
   $ chokepoint validate fixtures/*.yaml scenarios/*.yaml
+  $ chokepoint validate portfolios/taiwan.yaml
 `;
 
 export const schemaHelp = `

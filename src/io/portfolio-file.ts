@@ -2,6 +2,7 @@
 // file:line:col: the portfolio's own in the portfolio, a scenario's in that scenario.
 import path from "node:path";
 import { InputError } from "../errors.ts";
+import { isRecord } from "../scenario/is-record.ts";
 import { type PathIssue, placeIssues } from "../scenario/issues.ts";
 import { parseSource } from "../scenario/parse.ts";
 import { candidatesOf, checkPortfolio, type PortfolioFile, policyIssuesIn, portfolioSchema } from "../scenario/portfolio.ts";
@@ -63,4 +64,12 @@ export async function loadPortfolio(file: string, cwd: string): Promise<LoadedPo
     return { file: t.file, weight: t.weight ?? t.probability ?? 1, scenario: { ...s, policies, options: {} } };
   });
   return { file, portfolio, threats, candidates: candidatesOf(portfolio) };
+}
+
+/** Whether a file reads as a portfolio (a map with `scenarios`), so `validate` can check it as one. */
+export async function isPortfolioFile(file: string, cwd: string): Promise<boolean> {
+  const text = await readText(file, cwd);
+  if (typeof text !== "string") return false;
+  const { value } = parseSource(text, file);
+  return isRecord(value) && "scenarios" in value;
 }

@@ -68,6 +68,14 @@ describe("portfolio files with mistakes", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown-good\.yaml:6:\d+ {2}policies\[0\]\.good {2}unknown good 'c'/);
   });
+  it("validate checks a portfolio with its scenarios", async () => {
+    const ok = await runCli(["validate", "portfolios/taiwan.yaml", `${DIR}/hand.yaml`]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("ok portfolios/taiwan.yaml");
+    const bad = await runCli(["validate", `${DIR}/no-weight.yaml`]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("no-weight.yaml:3:5  scenarios[0].weight");
+  });
   it("prints the JSON Schema of portfolio files", async () => {
     const { code, stdout } = await runCli(["schema", "--kind", "portfolio"]);
     expect(code).toBe(0);
