@@ -123,9 +123,10 @@ How to read it:
   marginal    what the next step on the frontier removes per unit of extra budget
   Singles     each candidate alone, ranked by points removed per unit cost (with its interval);
               without a budget this is the answer to "what to buy first"
-  Search      exhaustive over every subset up to 12 candidates; beyond, greedy forward selection
-              by points removed per unit cost, then single swaps (add, drop, exchange) until none
-              improves (docs/portfolio.md)
+  Search      exhaustive over every subset up to 12 candidates; beyond, a beam search (the 8
+              best sets of each size by score and by score per cost) then local moves (drop up
+              to two, add up to two) until none improves: not guaranteed optimal; how close it
+              came on a case small enough to enumerate is in docs/portfolio.md
 
 Examples:
   $ chokepoint portfolio portfolios/taiwan.yaml

@@ -44,6 +44,12 @@ describe("portfolio on a hand-built case", () => {
     expect(r.bestPerCost!.perCost.diff).toBeCloseTo(12.5, 9);
     expect(r.bestPerCost!.perCost.ci95[0]).toBeCloseTo(12.5, 9);
   });
+  it("without a budget: no chosen set, the frontier, and the best single policy per unit cost", async () => {
+    const { code, stdout } = await runCli(["portfolio", `${DIR}/no-budget.yaml`]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("Chosen within");
+    expect(stdout).toContain("The single policy that buys the most per unit cost is p2: 12.5 points per unit");
+  });
   it("takes --budget over the file's: within 8, {p2, p4} (cost 7, 75)", async () => {
     const r = JSON.parse((await runCli(["portfolio", `${DIR}/hand.yaml`, "--budget", "8", "--format", "json"])).stdout) as PortfolioReport;
     expect(r.chosen!.ids).toEqual(["p2", "p4"]);
