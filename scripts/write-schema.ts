@@ -8,3 +8,7 @@ for (const kind of schemaKinds) {
   await writeFile(target, renderJsonSchema(kind));
   console.log(`wrote schema/${kind}.schema.json`);
 }
+
+const { renderPortfolioJsonSchema } = await import("../src/scenario/portfolio.ts");
+await writeFile(new URL("../schema/portfolio.schema.json", import.meta.url), renderPortfolioJsonSchema());
+console.log("wrote schema/portfolio.schema.json");

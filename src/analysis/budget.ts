@@ -32,7 +32,8 @@ export interface BudgetResult {
 
 type Evaluate = (specs: OptionSpec[]) => Promise<OptionTrials[]>;
 
-function objectiveValue(t: OptionTrials, objective: Objective): number {
+/** The objective of one option's trials in points (lower is better). */
+export function objectiveValue(t: OptionTrials, objective: Objective): number {
   if (objective === "risk") return 100 * cvar(t.unmet, TAIL).value;
   let s = 0;
   for (const u of t.unmet) s += u;

@@ -6,6 +6,7 @@ import { isEpisodeFile, loadEpisode } from "../io/episode.ts";
 import { type LoadedInput, loadInput } from "../io/load.ts";
 import { homeOf, networkOfInput } from "./input.ts";
 import { flowGraph } from "../analysis/flow-graph.ts";
+import { isPortfolioFile, loadPortfolio } from "../io/portfolio-file.ts";
 
 /**
  * The exposure report of `home` (default: a scenario's own home) in a loaded network or scenario;
@@ -33,6 +34,7 @@ export async function validateFiles(files: readonly string[], cwd: string): Prom
   for (const file of files) {
     try {
       if (await isEpisodeFile(file, { cwd })) await loadEpisode(file, { cwd });
+      else if (await isPortfolioFile(file, cwd)) await loadPortfolio(file, cwd);
       else await loadInput(file, { cwd });
       result.valid.push(file);
     } catch (err) {

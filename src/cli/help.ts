@@ -2,8 +2,8 @@
 // the output and examples. Kept apart so each command file shows only what it does.
 
 export const validateHelp = `
-A scenario is checked together with the network file it names; problems in either are
-reported with the file they are in. Each problem is one line on stderr:
+A scenario is checked together with the network file it names, a portfolio together with its
+scenario files; problems in any of them are reported with the file they are in. Each problem is one line on stderr:
 
   file:line:col  path  sentence
   scenarios/ga.yaml:14:15  shocks[0].severity  must be between 0 and 1, got 1.4
@@ -13,6 +13,7 @@ Each valid file prints "ok FILE" on stdout. Exit code 0 when every file is valid
 Examples:
   $ chokepoint validate scenarios/gallium-germanium-2023.yaml
   $ chokepoint validate fixtures/*.yaml scenarios/*.yaml
+  $ chokepoint validate portfolios/taiwan.yaml
 `;
 
 export const schemaHelp = `
@@ -208,4 +209,29 @@ Examples:
   $ chokepoint leverage fixtures/critical-minerals.yaml --home JP
   $ chokepoint leverage fixtures/rare-earths.yaml --format csv > matrix.csv
   $ chokepoint leverage scenarios/gallium-germanium-2023.yaml --duration 12 --format html --out leverage.html
+`;
+
+export const portfolioHelp = `
+A portfolio file names several threats (scenario files, each with a weight or an annual
+probability), the candidate policies across them (a policy applies to every threat whose network
+it names) and a budget. The national score is Σ weight × each threat's risk (100 × CVaR95 of its
+unmet share; or expected shortfall with \`objective: expected\`). Every candidate set is simulated
+on each threat's own trials (common random numbers), so differences between sets are paired.
+
+How to read it:
+  Chosen      the set with the lowest national score whose cost fits the budget, with its
+              paired difference from doing nothing per threat and over all threats (95% CI)
+  Frontier    the best set at each cost: no other set costs no more and scores no worse
+  marginal    what the next step on the frontier removes per unit of extra budget
+  Singles     each candidate alone, ranked by points removed per unit cost (with its interval);
+              without a budget this is the answer to "what to buy first"
+  Search      exhaustive over every subset up to 12 candidates; beyond, a beam search (the 8
+              best sets of each size by score and by score per cost) then local moves (drop up
+              to two, add up to two) until none improves: not guaranteed optimal; how close it
+              came on a case small enough to enumerate is in docs/portfolio.md
+
+Examples:
+  $ chokepoint portfolio portfolios/taiwan.yaml
+  $ chokepoint portfolio portfolios/taiwan.yaml --budget 500 --format json
+  $ chokepoint portfolio portfolios/taiwan.yaml --format html --out taiwan-brief.html
 `;

@@ -5,6 +5,7 @@ import type { BacktestReport } from "../analysis/backtest.ts";
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { InspectReport } from "../analysis/inspect.ts";
 import type { LeverageReport } from "../analysis/leverage.ts";
+import type { PortfolioReport } from "../analysis/portfolio-report.ts";
 import type { RunReport } from "../analysis/run-report.ts";
 import { renderBacktestCsv, renderBacktestTable } from "./backtest.ts";
 import type { StressReport } from "../analysis/stress.ts";
@@ -12,6 +13,7 @@ import { renderCompareCsv, renderCompareTable } from "./compare.ts";
 import { renderInspectCsv, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
 import { renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
+import { renderPortfolioTable } from "./portfolio.ts";
 import { renderRunCsv, renderRunTable } from "./run.ts";
 import type { Layout } from "./table.ts";
 import { renderStressCsv, renderStressTable } from "./stress.ts";
@@ -70,6 +72,11 @@ export const sweepSummaryFormats = {
   text: renderSweepSummary,
   html: async (summary) => (await import("./sweep-html.ts")).renderSweepHtml(summary),
 } satisfies Record<string, Renderer<SummaryInput>>;
+export const portfolioFormats = {
+  table: renderPortfolioTable,
+  json: renderJson,
+  html: async (report) => (await import("./portfolio-html.ts")).renderPortfolioHtml(report),
+} satisfies Record<string, Renderer<PortfolioReport>>;
 
 /** The format names of a table, for `--format` choices. */
 export function formatNames<T extends object>(formats: T): (keyof T & string)[] {

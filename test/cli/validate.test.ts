@@ -85,7 +85,7 @@ describe("every problem at once", () => {
     expect(r.stderr).toMatchInlineSnapshot(`
       "test/data/many-mistakes/scenario.yaml:5:10  horizon  must be a number, got 'twelve'
       test/data/many-mistakes/scenario.yaml:7:49  shocks[0].severty  unknown field 'severty'; did you mean 'severity'?
-      test/data/many-mistakes/scenario.yaml:8:19  shocks[1].type  unknown shock type 'embargo'; expected one of export_control, blockade, chokepoint_closure, outage, demand_surge
+      test/data/many-mistakes/scenario.yaml:8:19  shocks[1].type  unknown shock type 'embargo'; expected one of export_control, blockade, chokepoint_closure, outage, demand_surge, quarantine
       test/data/many-mistakes/scenario.yaml:9:38  shocks[2].country  unknown country 'KP'
       test/data/many-mistakes/scenario.yaml:11:63  policies[0].units  must be 0 or more, got -3
       test/data/many-mistakes/scenario.yaml:12:40  policies[1].country  unknown country 'JPN'; did you mean 'JP'?

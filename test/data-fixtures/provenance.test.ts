@@ -17,7 +17,7 @@ import {
 import { type Network, networkSchema } from "../../src/scenario/schema.ts";
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fixtures");
-const FIXTURES = ["critical-minerals", "gallium-germanium", "rare-earths", "batteries", "semiconductors", "energy-japan", "east-asia-chips-energy"];
+const FIXTURES = ["critical-minerals", "gallium-germanium", "rare-earths", "batteries", "semiconductors", "energy-japan", "east-asia-chips-energy", "taiwan"];
 
 const load = (name: string): Network => networkSchema.parse(parse(readFileSync(join(fixturesDir, `${name}.yaml`), "utf8")));
 const table: ProvenanceTable = provenanceTableSchema.parse(parse(readFileSync(join(fixturesDir, "sources.yaml"), "utf8")));

@@ -20,7 +20,7 @@ describe("schema issues as sentences", () => {
 
   it("names an unknown shock type and lists the known ones", () => {
     expect(scenarioIssues({ shocks: [{ id: "s", type: "embargo" }] })).toEqual([
-      "shocks[0].type  unknown shock type 'embargo'; expected one of export_control, blockade, chokepoint_closure, outage, demand_surge",
+      "shocks[0].type  unknown shock type 'embargo'; expected one of export_control, blockade, chokepoint_closure, outage, demand_surge, quarantine",
     ]);
     expect(scenarioIssues({ shocks: [{ id: "s", type: "blockad", country: "CN" }] })).toEqual([
       "shocks[0].type  unknown shock type 'blockad'; did you mean 'blockade'?",

@@ -12,6 +12,7 @@ import { register as completion } from "./completion.ts";
 import { register as backtest } from "./backtest.ts";
 import { register as stress } from "./stress.ts";
 import { register as leverage } from "./leverage.ts";
+import { register as portfolio } from "./portfolio.ts";
 
 export type RegisterCommand = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
@@ -27,4 +28,5 @@ export const commands: RegisterCommand[] = [
   backtest,
   stress,
   leverage,
+  portfolio,
 ];

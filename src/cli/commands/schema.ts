@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { renderJsonSchema, type SchemaKind, schemaKinds } from "../../scenario/json-schema.ts";
+import { renderPortfolioJsonSchema } from "../../scenario/portfolio.ts";
 import { renderSweepJsonSchema } from "../../sweep/json-schema.ts";
 import { schemaHelp } from "../help.ts";
 import { addOutOption } from "../options.ts";
@@ -10,12 +11,14 @@ import { addOutOption } from "../options.ts";
 export function register(program: Command, io: Io): void {
   const command = program
     .command("schema")
-    .description("print the JSON Schema (draft 2020-12) of scenario, network, episode or sweep files")
-    .addOption(new Option("--kind <kind>", "which file format").choices([...schemaKinds, "sweep"]).default("scenario"));
+    .description("print the JSON Schema (draft 2020-12) of scenario, network, episode, sweep or portfolio files")
+    .addOption(new Option("--kind <kind>", "which file format").choices([...schemaKinds, "sweep", "portfolio"]).default("scenario"));
   addOutOption(command)
     .addHelpText("after", schemaHelp)
-    .action(async (options: { kind: SchemaKind | "sweep"; out?: string }) => {
+    .action(async (options: { kind: SchemaKind | "sweep" | "portfolio"; out?: string }) => {
+      const { kind } = options;
       await checkTarget(io, options.out);
-      await writeOutput(io, options.kind === "sweep" ? renderSweepJsonSchema() : renderJsonSchema(options.kind), options.out);
+      const text = kind === "sweep" ? renderSweepJsonSchema() : kind === "portfolio" ? renderPortfolioJsonSchema() : renderJsonSchema(kind);
+      await writeOutput(io, text, options.out);
     });
 }

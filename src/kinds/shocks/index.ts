@@ -5,6 +5,7 @@ import { chokepointClosure } from "./chokepoint-closure.ts";
 import { demandSurge } from "./demand-surge.ts";
 import { exportControl } from "./export-control.ts";
 import { outage } from "./outage.ts";
+import { quarantine } from "./quarantine.ts";
 
 /** The shock kinds in file-format order. */
 export const shockKinds = [
@@ -13,6 +14,7 @@ export const shockKinds = [
   chokepointClosure,
   outage,
   demandSurge,
+  quarantine,
 ] as const;
 
 /** Fields of every shock (fields.ts, shockBase) that a sweep may set even when they hold a distribution. */

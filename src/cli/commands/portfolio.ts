@@ -1,0 +1,34 @@
+// `chokepoint portfolio FILE`: one budget across several threats — the best set of candidate
+// policies, the budget–score frontier, the marginal value of budget and the best buy per unit cost.
+import type { Command } from "commander";
+import { runPortfolio } from "../../app/portfolio.ts";
+import { loadPortfolio } from "../../io/portfolio-file.ts";
+import { writeOutput } from "../../io/output.ts";
+import type { Io } from "../../io/streams.ts";
+import { formatNames, portfolioFormats } from "../../render/formats.ts";
+import { portfolioHelp } from "../help.ts";
+import { addTrialOptions, OUT_HELP, oneOf, positiveNumber, runSpecOf, type TrialFlags } from "../options.ts";
+
+interface PortfolioFlags extends TrialFlags {
+  budget?: number;
+  format: keyof typeof portfolioFormats;
+  out?: string;
+}
+
+export function register(program: Command, io: Io): void {
+  const command = program
+    .command("portfolio")
+    .description("choose policies across several threats within one budget: chosen set, frontier, marginal value, best buy per cost")
+    .argument("<file>", "portfolio file (YAML or JSON)");
+  addTrialOptions(command)
+    .option("--budget <b>", "the most the chosen set may cost (default: the file's budget)", positiveNumber("--budget"))
+    .option("-f, --format <format>", `${formatNames(portfolioFormats).join(", ")}`, oneOf("--format", formatNames(portfolioFormats)), "table")
+    .option("--out <file>", OUT_HELP)
+    .addHelpText("after", portfolioHelp)
+    .action(async (file: string, flags: PortfolioFlags) => {
+      const loaded = await loadPortfolio(file, io.cwd);
+      const { budget } = flags;
+      const report = await runPortfolio(loaded, { ...runSpecOf(flags, io), ...(budget === undefined ? {} : { budget }) });
+      await writeOutput(io, await portfolioFormats[flags.format](report), flags.out);
+    });
+}
