@@ -2,13 +2,11 @@
 // file:line:col in the file it belongs to; a scenario and its network are reported together.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type InputIssue, InputError } from "../errors.ts";
+import { InputError } from "../errors.ts";
 import { detectKind } from "../scenario/document-kind.ts";
-import { isRecord } from "../scenario/is-record.ts";
+import { networkFrom, readSourceWith, type SourceReader, scenarioFrom } from "../scenario/from-source.ts";
 import { type PathIssue, placeIssues } from "../scenario/issues.ts";
-import { type SourceDocument, parseSource } from "../scenario/parse.ts";
 import type { Network, Scenario } from "../scenario/schema.ts";
-import { validateNetwork, validateScenario } from "../scenario/validate.ts";
 
 export interface LoadOptions {
   /** The directory relative file names start from; default the process's working directory. */
@@ -24,7 +22,7 @@ export type LoadedInput =
  * @throws {InputError} with every problem found, positioned in the file.
  */
 export async function loadNetwork(file: string, options: LoadOptions = {}): Promise<Network> {
-  return networkFrom(await readSource(file, cwdOf(options)));
+  return networkFrom(await readSourceWith(fileReader(cwdOf(options)), file));
 }
 
 /**
@@ -32,8 +30,8 @@ export async function loadNetwork(file: string, options: LoadOptions = {}): Prom
  * @throws {InputError} with every problem found in both files, each positioned in its own file.
  */
 export async function loadScenario(file: string, options: LoadOptions = {}): Promise<Scenario> {
-  const cwd = cwdOf(options);
-  return scenarioFrom(await readSource(file, cwd), file, cwd);
+  const reader = fileReader(cwdOf(options));
+  return scenarioFrom(await readSourceWith(reader, file), file, reader);
 }
 
 /**
@@ -42,11 +40,11 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
  * @throws {InputError} with every problem found.
  */
 export async function loadInput(file: string, options: LoadOptions = {}): Promise<LoadedInput> {
-  const cwd = cwdOf(options);
-  const source = await readSource(file, cwd);
+  const reader = fileReader(cwdOf(options));
+  const source = await readSourceWith(reader, file);
   const kind = detectKind(source.value);
   if (kind === "network") return { kind, network: networkFrom(source), file };
-  if (kind === "scenario") return { kind, scenario: await scenarioFrom(source, file, cwd) };
+  if (kind === "scenario") return { kind, scenario: await scenarioFrom(source, file, reader) };
   const issue: PathIssue = {
     path: [],
     message: "is neither a scenario (it has no home or network field) nor a network (it has no countries field)",
@@ -58,15 +56,12 @@ function cwdOf(options: LoadOptions): string {
   return options.cwd ?? process.cwd();
 }
 
-/** The parsed file; a file that cannot be read or parsed throws its issues. */
-async function readSource(file: string, cwd: string): Promise<SourceDocument> {
-  const text = await readText(file, cwd);
-  if (typeof text !== "string") {
-    throw new InputError([{ file, path: "", message: `cannot read the file: ${text.error}` }]);
-  }
-  const source = parseSource(text, file);
-  if (source.issues.length > 0) throw new InputError(source.issues);
-  return source;
+/** Files from the disk, relative to `cwd`; a scenario's network relative to the scenario. */
+export function fileReader(cwd: string): SourceReader {
+  return {
+    read: (file) => readText(file, cwd),
+    resolve: (scenarioFile, named) => (path.isAbsolute(named) ? named : path.join(path.dirname(scenarioFile), named)),
+  };
 }
 
 /** A file's text, or why it cannot be read, in a few plain words. */
@@ -84,53 +79,6 @@ export async function readText(file: string, cwd: string): Promise<string | { er
   }
 }
 
-function networkFrom(source: SourceDocument): Network {
-  const { value, issues } = validateNetwork(source.value);
-  if (value === undefined || issues.length > 0) {
-    throw new InputError(inFileOrder(placeIssues(issues, source.file, source)));
-  }
-  return value;
-}
-
-async function scenarioFrom(source: SourceDocument, file: string, cwd: string): Promise<Scenario> {
-  const named = isRecord(source.value) ? source.value.network : undefined;
-  // Named as the user would from where they stand (relative to the working directory).
-  const networkFile =
-    typeof named !== "string" || named === ""
-      ? undefined
-      : path.isAbsolute(named)
-        ? named
-        : path.join(path.dirname(file), named);
-  const linked: LinkedNetwork = networkFile === undefined ? { issues: [] } : await linkedNetwork(networkFile, cwd);
-  const { value, issues } = validateScenario(source.value, linked.network);
-  const own = linked.unreadable === undefined ? issues : [linked.unreadable, ...issues];
-  const all = [...inFileOrder(placeIssues(own, file, source)), ...linked.issues];
-  if (value === undefined || all.length > 0) throw new InputError(all);
-  return { ...value, file, ...(networkFile === undefined ? {} : { networkFile }) };
-}
-
-interface LinkedNetwork {
-  /** Present when the network passed its schema, so the scenario's references can be checked. */
-  network?: Network;
-  /** Problems in the network file, placed in that file. */
-  issues: InputIssue[];
-  /** Why the file could not be read: a problem of the scenario's `network` field. */
-  unreadable?: PathIssue;
-}
-
-async function linkedNetwork(file: string, cwd: string): Promise<LinkedNetwork> {
-  const text = await readText(file, cwd);
-  if (typeof text !== "string") {
-    const message = `cannot read the network file ${file}: ${text.error}`;
-    return { issues: [], unreadable: { path: ["network"], message } };
-  }
-  const source = parseSource(text, file);
-  if (source.issues.length > 0) return { issues: source.issues };
-  const { value, issues } = validateNetwork(source.value);
-  const placed = inFileOrder(placeIssues(issues, file, source));
-  return value === undefined ? { issues: placed } : { network: value, issues: placed };
-}
-
 /**
  * Reads every file whole.
  * @throws {InputError} naming every file that cannot be read.
@@ -140,9 +88,4 @@ export async function readTexts(files: readonly string[], cwd: string): Promise<
   const issues = read.flatMap(({ name, text }) => (typeof text === "string" ? [] : [{ file: name, path: "", message: `cannot read the file: ${text.error}` }]));
   if (issues.length > 0) throw new InputError(issues);
   return read.map(({ name, text }) => ({ name, text: text as string }));
-}
-
-/** Issues of one file by position (unpositioned first), keeping the check order on ties. */
-function inFileOrder(issues: InputIssue[]): InputIssue[] {
-  return issues.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
