@@ -22,10 +22,11 @@ export const significanceMark = (o: ComparedOption): string => {
   return m.join(" ");
 };
 
-export function renderCompareTable(r: CompareReport): string {
+/** The comparison table's columns, shared by the text table and the explorer page. */
+export function compareColumns(r: CompareReport): Column<ComparedOption>[] {
   const obj = r.objective === "risk" ? "risk" : "expected";
   const diffOf = (o: ComparedOption) => (r.objective === "risk" ? o.vsBaseline.risk : o.vsBaseline.expected);
-  const columns: Column<ComparedOption>[] = [
+  return [
     { header: "rank", get: (o) => o.rank },
     { header: "option", get: (o) => o.id },
     { header: "cost", get: (o) => o.cost },
@@ -39,6 +40,11 @@ export function renderCompareTable(r: CompareReport): string {
     { header: "frontier", get: (o) => (o.frontier ? "*" : "") },
     { header: "not significant", get: significanceMark },
   ];
+}
+
+export function renderCompareTable(r: CompareReport): string {
+  const obj = r.objective === "risk" ? "risk" : "expected";
+  const columns = compareColumns(r);
   const lines = [
     `${r.scenario}`,
     `home ${r.home} · ${r.trials} trials · seed ${r.seed} · horizon ${r.horizon} ${r.period}s · ranked by ${obj === "risk" ? "tail risk (CVaR95)" : "expected shortfall"}, lower is better`,

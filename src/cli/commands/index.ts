@@ -9,6 +9,7 @@ import { register as inspect } from "./inspect.ts";
 import { register as sweep } from "./sweep.ts";
 import { register as merge } from "./merge.ts";
 import { register as completion } from "./completion.ts";
+import { register as explore } from "./explore.ts";
 
 export type RegisterCommand = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
@@ -20,5 +21,6 @@ export const commands: RegisterCommand[] = [
   inspect,
   sweep,
   merge,
+  explore,
   completion,
 ];
