@@ -43,7 +43,7 @@ function frame(x: number[], y: number[], xTitle: string, yTitle: string): { sx: 
 }
 
 const open = (label: string) =>
-  `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeText(label)}" font-family="system-ui, sans-serif" font-size="11" fill="${INK}">`;
+  `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeText(label)}" font-family="system-ui, sans-serif" font-size="12" fill="${INK}">`;
 
 /** Cost against the objective, the frontier joined by a line, each option's 95% interval as a bar. */
 export function frontierChart(r: CompareReport, focus: string): string {
@@ -65,7 +65,7 @@ export function frontierChart(r: CompareReport, focus: string): string {
     const size = o.id === focus ? 6 : 4;
     body += o.id === "baseline" ? `<rect x="${x - size}" y="${y - size}" width="${2 * size}" height="${2 * size}" fill="${colour}"/>` : `<circle cx="${x}" cy="${y}" r="${size}" fill="${colour}"${o.id === focus ? ` stroke="${INK}" stroke-width="2"` : ""}/>`;
     const right = x < W - 150;
-    const width = 6.5 * o.id.length;
+    const width = 7 * o.id.length;
     const x0 = right ? x + 9 : x - 9 - width;
     // the first free spot above, below, then further up or down, clear of the labels placed so far
     const dy = [-6, 16, -20, 30, -34, 44].find((d) => !placed.some((b) => b.x0 < x0 + width && x0 < b.x1 && Math.abs(b.y - (y + d)) < 12)) ?? -6;

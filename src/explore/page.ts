@@ -97,6 +97,7 @@ export function startPage(doc: Document): void {
   };
 
   const edit = async (control: Control, value: number) => {
+    const started = performance.now();
     if (current === undefined) return;
     const text = setNumberInText(current.text, control.at, value);
     if (text === undefined) return;
@@ -104,7 +105,7 @@ export function startPage(doc: Document): void {
     if (scenario === undefined) return;
     showIssues([], "");
     current = { ...current, text, scenario, version: ++versions };
-    void run();
+    void run(started);
   };
 
   const buildControls = (controls: Control[]) => {
@@ -141,13 +142,13 @@ export function startPage(doc: Document): void {
     });
   };
 
-  const run = async () => {
+  /** Reruns the current scenario; timings count from `started` (the control's change, when one moved). */
+  const run = async (started = performance.now()) => {
     if (current === undefined) return;
     const id = ++runId;
     const { scenario, version } = current;
     engine.cancelAll();
     share();
-    const started = performance.now();
     const task = { version, scenario, options: optionsOf(scenario), seed };
     const first = Math.min(trials, FIRST_TRIALS);
     body.dataset.state = "running";

@@ -40,7 +40,7 @@ button, .button { font: inherit; font-size: .9rem; padding: .35rem .7rem; border
 button:hover, .button:hover { background: #e8edf6; }
 .button input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .button:focus-within, :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-main { display: grid; grid-template-columns: minmax(320px, 400px) minmax(0, 1fr); gap: 0 1.5rem; padding: 0 1.2rem 2rem; }
+main { display: grid; grid-template-columns: minmax(280px, 330px) minmax(0, 1fr); gap: 0 1.5rem; padding: 0 1.2rem 2rem; }
 #side { border-right: 1px solid var(--line); padding-right: 1.2rem; }
 #side h2:first-child { margin-top: 1rem; }
 .settings { display: grid; grid-template-columns: auto 1fr; gap: .35rem .6rem; align-items: center; }
@@ -57,15 +57,17 @@ body[data-state=running] #status::before, body[data-state=partial] #status::befo
 #issues h2 { color: var(--bad); margin-top: .5rem; }
 #issues code { white-space: pre-wrap; font-size: .85rem; }
 .scroll { overflow-x: auto; }
-table { border-collapse: collapse; font-size: .85rem; font-variant-numeric: tabular-nums; }
+#results { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; padding-bottom: 1rem; }
+table { border-collapse: collapse; font-size: .8rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; color: var(--muted); padding-bottom: .3rem; }
-th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
+th, td { padding: .2rem .35rem; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
 th { border-bottom: 2px solid var(--ink); font-weight: 600; }
 td.num { text-align: right; }
 tr.focus td { background: #fdf0e6; font-weight: 600; }
 body[data-state=partial] #table tbody { color: var(--muted); }
 #notes { color: var(--muted); font-size: .8rem; padding-left: 1.2rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 0 1.5rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 0 1.5rem; }
+.charts svg { max-width: 680px; }
 .drop { display: none; }
 body.dragging .drop { display: flex; position: fixed; inset: 0; align-items: center; justify-content: center; background: rgba(31, 59, 115, .12); border: 4px dashed var(--accent); font-size: 1.4rem; color: var(--accent); }
 @media (max-width: 800px) { main { grid-template-columns: 1fr; } #side { border-right: 0; padding-right: 0; } }
@@ -74,6 +76,7 @@ body.dragging .drop { display: flex; position: fixed; inset: 0; align-items: cen
   body { font-size: 10pt; }
   .actions, #side, .drop, #status::before { display: none !important; }
   main { display: block; padding: 0; }
+  #results { position: static; max-height: none; overflow: visible; }
   header { padding: 0 0 .3rem; }
   .charts { grid-template-columns: 1fr 1fr; break-inside: avoid; }
   table { font-size: 8pt; }
