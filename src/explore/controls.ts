@@ -2,7 +2,7 @@
 // start, duration, severity, a trigger's lag, or the parameters of their distributions) and of
 // every policy (its size fields and cost), found by the sweep's parameter paths; and setting one
 // in the scenario's text, leaving every other byte (comments, layout) as it was.
-import { isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "yaml";
 import type { Scenario } from "../scenario/schema.ts";
 import { indexPaths, type Segment } from "../sweep/paths.ts";
 
@@ -26,12 +26,17 @@ export interface Control {
 /** Fields that are shares or probabilities, whose values (and distribution parameters) lie in [0, 1]. */
 const UNIT_FIELDS = new Set(["probability", "severity", "share", "successProbability"]);
 
-/** The controls of a scenario, in file order. */
-export function controlsOf(scenario: Scenario): Control[] {
+/**
+ * The controls of a scenario, in file order: the numbers its text writes (`text`, the scenario's
+ * file), not the defaults the schema fills in.
+ */
+export function controlsOf(scenario: Scenario, text: string): Control[] {
+  const doc = parseDocument(text);
   const out: Control[] = [];
   for (const p of indexPaths(scenario).paths) {
     const family = p.at[0];
     if ((family !== "shocks" && family !== "policies") || p.holds !== "number" || p.base === undefined) continue;
+    if (numberAt(doc, p.at) === undefined) continue;
     const element = scenario[family][p.at[1] as number];
     if (element === undefined) continue;
     const fields = p.at.slice(2).map(String);
@@ -71,14 +76,18 @@ function niceStep(x: number): number {
  * when the text holds no number there (the caller re-validates the result like any file).
  */
 export function setNumberInText(text: string, at: readonly Segment[], value: number): string | undefined {
-  const doc = parseDocument(text);
+  const range = numberAt(parseDocument(text), at)?.range;
+  if (range === undefined || range === null) return undefined;
+  return `${text.slice(0, range[0])}${String(value)}${text.slice(range[1])}`;
+}
+
+/** The number written at `at` in the document, if one is. */
+function numberAt(doc: Document, at: readonly Segment[]): Scalar | undefined {
   let node: unknown = doc.contents;
   for (const part of at) {
     if (isMap(node)) node = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(part))?.value;
     else if (isSeq(node) && typeof part === "number") node = node.items[part];
     else return undefined;
   }
-  if (!isScalar(node) || typeof node.value !== "number" || (node as Node).range === undefined) return undefined;
-  const [start, end] = node.range!;
-  return `${text.slice(0, start)}${String(value)}${text.slice(end)}`;
+  return isScalar(node) && typeof node.value === "number" ? node : undefined;
 }

@@ -91,7 +91,7 @@ export function startPage(doc: Document): void {
     ($("trials") as HTMLInputElement).value = String(trials);
     ($("seed") as HTMLInputElement).value = String(seed);
     $("focus").innerHTML = ids.map((id) => `<option value="${escapeText(id)}"${id === focus ? " selected" : ""}>${escapeText(id)}</option>`).join("");
-    buildControls(controlsOf(scenario));
+    buildControls(controlsOf(scenario, text));
     void run();
     return true;
   };

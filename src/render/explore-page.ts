@@ -61,7 +61,7 @@ body[data-state=running] #status::before, body[data-state=partial] #status::befo
 table { border-collapse: collapse; font-size: .8rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; color: var(--muted); padding-bottom: .3rem; }
 th, td { padding: .2rem .35rem; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
-th { border-bottom: 2px solid var(--ink); font-weight: 600; }
+th { border-bottom: 2px solid var(--ink); font-weight: 600; white-space: normal; vertical-align: bottom; }
 td.num { text-align: right; }
 tr.focus td { background: #fdf0e6; font-weight: 600; }
 body[data-state=partial] #table tbody { color: var(--muted); }
