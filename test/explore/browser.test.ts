@@ -127,8 +127,21 @@ describe.skipIf(!hasChromium)("chokepoint explore in headless Chromium", () => {
     expect(await page.evaluate(() => chokepoint.json())).toBe(json.stdout);
     // "Download scenario" hands back the edited text: the original with only that number changed
     const original = await readFile(path.join(repoRoot, FLAGSHIP), "utf8");
+    expect(page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
     expect(await page.evaluate(() => chokepoint.text())).toBe(edit(original));
+    // the option switcher: the focus moves to the package's row, chart and per-good table
+    await page.selectOption("#focus", "package");
+    expect(await page.locator("#table tr.focus").getAttribute("data-option")).toBe("package");
+    expect(await page.locator("#focus-title").textContent()).toBe("Option package: per good");
     await page.screenshot({ path: path.join(OUT, "explore-edited.png"), fullPage: true });
+    // the link carries the what-if: the same file opened at this address shows the same comparison
+    const linked = await page.context().newPage();
+    await linked.goto(page.url());
+    await settled(linked, 1);
+    expect(await linked.evaluate(() => chokepoint.text())).toBe(edit(original));
+    expect(await linked.evaluate(() => chokepoint.json())).toBe(json.stdout);
+    expect(await linked.locator("#table tr.focus").getAttribute("data-option")).toBe("package");
+    await linked.close();
     await page.emulateMedia({ media: "print" });
     await page.screenshot({ path: path.join(OUT, "explore-print.png"), fullPage: true });
     await page.emulateMedia({ media: "screen" });
