@@ -7,9 +7,10 @@ import { renderExplorePage } from "../render/explore-page.ts";
 
 /** The page for `file` (a scenario, relative to `cwd`), or an empty explorer without one. */
 export async function explorerPage(file: string | undefined, cwd: string): Promise<string> {
-  const bundle = await explorerScript();
-  if (file === undefined) return renderExplorePage({ bundle, files: [], scenario: "", title: "chokepoint explore" });
+  if (file === undefined) return renderExplorePage({ bundle: await explorerScript(), files: [], scenario: "", title: "chokepoint explore" });
+  // validated first: a broken file is refused before any work
   const scenario = await loadScenario(file, { cwd });
+  const bundle = await explorerScript();
   const names = scenario.networkFile === undefined ? [file] : [file, scenario.networkFile];
   const files = await readTexts(names, cwd);
   return renderExplorePage({ bundle, files, scenario: file, title: scenario.name });

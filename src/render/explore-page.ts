@@ -40,7 +40,7 @@ button, .button { font: inherit; font-size: .9rem; padding: .35rem .7rem; border
 button:hover, .button:hover { background: #e8edf6; }
 .button input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .button:focus-within, :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-main { display: grid; grid-template-columns: minmax(280px, 330px) minmax(0, 1fr); gap: 0 1.5rem; padding: 0 1.2rem 2rem; }
+main { display: grid; grid-template-columns: minmax(260px, 300px) minmax(0, 1fr); gap: 0 1.5rem; padding: 0 1.2rem 2rem; }
 #side { border-right: 1px solid var(--line); padding-right: 1.2rem; }
 #side h2:first-child { margin-top: 1rem; }
 .settings { display: grid; grid-template-columns: auto 1fr; gap: .35rem .6rem; align-items: center; }
