@@ -51,6 +51,7 @@ legend { font-weight: 600; padding: 0 .3rem; }
 .control { display: grid; grid-template-columns: 1fr 5.5rem; gap: 0 .4rem; align-items: center; font-size: .9rem; margin: .25rem 0; }
 .control input[type=range] { grid-column: 1 / -1; grid-row: 2; width: 100%; margin: 0; accent-color: var(--accent); }
 .control input.exact { width: 5rem; font: inherit; font-size: .85rem; padding: .1rem .2rem; }
+body[data-state=loading] #results > :not(#status):not(#issues), body[data-state=loading] #side > :not(:first-child):not(.settings) { display: none; }
 #status { min-height: 1.4em; color: var(--muted); margin: 1rem 0 .3rem; }
 body[data-state=running] #status::before, body[data-state=partial] #status::before { content: "⟳ "; }
 #issues { border: 2px solid var(--bad); border-radius: 4px; padding: .2rem .9rem; margin: .6rem 0; background: #fff5f5; }
