@@ -108,6 +108,20 @@ export function startPage(doc: Document): void {
     void run(started);
   };
 
+  // Edits apply one at a time, in order; while one is validated, a control's newer values replace
+  // its queued one (a dragged slider sends many), so only the latest is applied.
+  let editing = Promise.resolve();
+  const queued = new Map<string, number>();
+  const requestEdit = (control: Control, value: number) => {
+    queued.set(control.path, value);
+    editing = editing.then(async () => {
+      const latest = queued.get(control.path);
+      if (latest === undefined) return;
+      queued.delete(control.path);
+      await edit(control, latest);
+    });
+  };
+
   const buildControls = (controls: Control[]) => {
     const groups = new Map<string, Control[]>();
     for (const c of controls) groups.set(`${c.family}\u0000${c.group}`, [...(groups.get(`${c.family}\u0000${c.group}`) ?? []), c]);
@@ -131,13 +145,13 @@ export function startPage(doc: Document): void {
       const [range, exact] = row.querySelectorAll("input");
       range!.addEventListener("input", () => {
         exact!.value = range!.value;
-        void edit(c, Number(range!.value));
+        requestEdit(c, Number(range!.value));
       });
       exact!.addEventListener("change", () => {
         const v = Number(exact!.value);
         if (exact!.value.trim() === "" || !Number.isFinite(v)) return;
         range!.value = String(v);
-        void edit(c, v);
+        requestEdit(c, v);
       });
     });
   };

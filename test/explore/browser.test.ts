@@ -21,6 +21,9 @@ declare const chokepoint: { json(): string; text(): string };
 declare class DataTransfer {
   items: { add(file: unknown): void };
 }
+declare class Event {
+  constructor(type: string);
+}
 declare class File {
   constructor(parts: string[], name: string, options: { type: string });
 }
@@ -178,6 +181,16 @@ describe.skipIf(!hasChromium)("chokepoint explore in headless Chromium", () => {
     await settled(page, version + 1);
     expect((await pageRows(page)).size).toBe(8);
     expect(await page.locator(`.control[data-path="${SEVERITY}"] input.exact`).inputValue()).toBe("0.79");
+    // a dragged slider: a burst of values, of which the last is the one applied
+    await page.locator(`.control[data-path="${SEVERITY}"] input[type=range]`).evaluate((el) => {
+      const range = el as unknown as { value: string; dispatchEvent(e: unknown): boolean };
+      for (let v = 0.7; v >= 0.595; v -= 0.01) {
+        range.value = v.toFixed(2);
+        range.dispatchEvent(new Event("input"));
+      }
+    });
+    await page.waitForFunction(() => chokepoint.text().includes("{dist: uniform, min: 0.2, max: 0.6}"));
+    await settled(page, version + 2);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
