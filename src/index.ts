@@ -7,12 +7,14 @@ export * from "./scenario/resolve.ts";
 export { type SourceDocument, type Position, parseSource, locate } from "./scenario/parse.ts";
 export { type DocumentKind, detectKind } from "./scenario/document-kind.ts";
 export { jsonSchemaOf } from "./scenario/json-schema.ts";
+export { type SourceReader, networkFrom, readSourceWith, scenarioFrom } from "./scenario/from-source.ts";
 // use cases
 export { type RunSpec, type ResolvedSpec, type Progress, type StartProgress, resolveSpec, workersFor } from "./app/spec.ts";
 export { runScenario } from "./app/run.ts";
 export { type CompareSpec, compareOptions, DEFAULT_MAX_TRIALS } from "./app/compare.ts";
 export { type SweepSpec, sweep } from "./app/sweep.ts";
 export { type Validation, inspectNetwork, validateFiles } from "./app/inspect.ts";
+export { explorerPage } from "./app/explore.ts";
 // the engine
 export { type OptionSpec, type PreparedRun, optionsOf, prepareRun, runTrials } from "./engine/run.ts";
 export { type TrialResults, Simulator } from "./engine/simulate.ts";
