@@ -16,6 +16,7 @@ import { frontierChart, tailChart } from "./charts.ts";
 import { type Control, controlsOf, setNumberInText } from "./controls.ts";
 import { Engine, joinRows, type Rows, Superseded } from "./engine.ts";
 import { type PageFile, pageReader } from "./files.ts";
+import { networkPicture } from "./network.ts";
 import { escapeText } from "./html.ts";
 import { decodeState, encodeState } from "./state.ts";
 
@@ -92,6 +93,7 @@ export function startPage(doc: Document): void {
     ($("seed") as HTMLInputElement).value = String(seed);
     $("focus").innerHTML = ids.map((id) => `<option value="${escapeText(id)}"${id === focus ? " selected" : ""}>${escapeText(id)}</option>`).join("");
     buildControls(controlsOf(scenario, text));
+    $("network").innerHTML = networkPicture(scenario);
     void run();
     return true;
   };

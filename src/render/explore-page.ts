@@ -66,9 +66,9 @@ th { border-bottom: 2px solid var(--ink); font-weight: 600; white-space: normal;
 td.num { text-align: right; }
 tr.focus td { background: #fdf0e6; font-weight: 600; }
 body[data-state=partial] #table tbody { color: var(--muted); }
-#notes { color: var(--muted); font-size: .8rem; padding-left: 1.2rem; }
+.legend, #notes { color: var(--muted); font-size: .8rem; padding-left: 1.2rem; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 0 1.5rem; }
-.charts svg { max-width: 680px; }
+.charts svg, #network svg { max-width: 680px; }
 .drop { display: none; }
 body.dragging .drop { display: flex; position: fixed; inset: 0; align-items: center; justify-content: center; background: rgba(31, 59, 115, .12); border: 4px dashed var(--accent); font-size: 1.4rem; color: var(--accent); }
 @media (max-width: 800px) { main { grid-template-columns: 1fr; } #side { border-right: 0; padding-right: 0; } }
@@ -132,6 +132,7 @@ export function renderExplorePage(input: ExplorePageInput): string {
       <div><h2>The tail: unmet share by trial</h2><div id="tail"></div></div>
     </div>
     <div id="goods-section"><h2 id="focus-title">Per good</h2><div class="scroll"><table id="goods"></table></div></div>
+    <div id="network-section"><h2>The supply network: where the home's goods come from</h2><div id="network"></div></div>
   </section>
 </main>
 <div class="drop" aria-hidden="true">Drop a scenario (and its network file) to open it</div>

@@ -107,6 +107,9 @@ describe.skipIf(!hasChromium)("chokepoint explore in headless Chromium", () => {
     expect(cli.code).toBe(0);
     expect(await page.evaluate(() => chokepoint.json())).toBe(cli.stdout);
     await page.screenshot({ path: path.join(OUT, "explore-flagship.png"), fullPage: true });
+    // the network picture names the struck source and the shocks that strike it
+    expect(await page.locator("#network svg").getAttribute("aria-label")).toContain("struck by shocks: CN: cn-licensing-halt, cn-ga-licensing, cn-likeminded-ban");
+    await page.locator("#network-section").screenshot({ path: path.join(OUT, "explore-network.png") });
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { controlsOf, setNumberInText } from "../../src/explore/controls.ts";
 import { normalizePath, pageReader } from "../../src/explore/files.ts";
+import { struckCountries } from "../../src/explore/network.ts";
 import { decodeState, encodeState } from "../../src/explore/state.ts";
 import { loadScenario } from "../../src/io/load.ts";
 import { readSourceWith, scenarioFrom } from "../../src/scenario/from-source.ts";
@@ -41,6 +42,14 @@ describe("controls", () => {
     // not a number there: nothing to set
     expect(setNumberInText(text, ["shocks", 1, "imposer"], 1)).toBeUndefined();
     expect(setNumberInText(text, ["shocks", 9, "probability"], 1)).toBeUndefined();
+  });
+});
+
+describe("network picture", () => {
+  it("highlights the countries the flagship's shocks strike: the imposer, not the receiving targets", async () => {
+    // all three shocks are export controls imposed by CN; their targets (all, likeminded) receive
+    const struck = struckCountries(await loadScenario(FLAGSHIP, { cwd: repoRoot }));
+    expect([...struck]).toEqual([["CN", ["cn-licensing-halt", "cn-ga-licensing", "cn-likeminded-ban"]]]);
   });
 });
 
