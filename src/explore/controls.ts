@@ -36,11 +36,12 @@ export function controlsOf(scenario: Scenario, text: string): Control[] {
   for (const p of indexPaths(scenario).paths) {
     const family = p.at[0];
     if ((family !== "shocks" && family !== "policies") || p.holds !== "number" || p.base === undefined) continue;
-    if (numberAt(doc, p.at) === undefined) continue;
+    const written = numberAt(doc, p.at);
+    if (written === undefined) continue;
     const element = scenario[family][p.at[1] as number];
     if (element === undefined) continue;
     const fields = p.at.slice(2).map(String);
-    const value = p.base;
+    const value = written.value as number;
     let min = 0;
     let max: number;
     let step: number;

@@ -50,6 +50,14 @@ export function startPage(doc: Document): void {
   let versions = 0;
   let runId = 0;
   let shown: { report: CompareReport; rows: Rows } | undefined;
+  /** The numbers changed from the file as it was opened (or as embedded, for a link): path → [was, now]. */
+  let changes = new Map<string, [number, number]>();
+
+  const showChanges = () => {
+    const list = [...changes].filter(([, [was, now]]) => was !== now);
+    $("changes").hidden = list.length === 0;
+    $("changes").innerHTML = `<strong>What-if: changed from the file</strong><ul>${list.map(([p, [was, now]]) => `<li><code>${escapeText(p)}</code> ${was} → <strong>${now}</strong></li>`).join("")}</ul>`;
+  };
 
   const showIssues = (issues: readonly InputIssue[], title: string) => {
     const box = $("issues");
@@ -92,7 +100,13 @@ export function startPage(doc: Document): void {
     ($("trials") as HTMLInputElement).value = String(trials);
     ($("seed") as HTMLInputElement).value = String(seed);
     $("focus").innerHTML = ids.map((id) => `<option value="${escapeText(id)}"${id === focus ? " selected" : ""}>${escapeText(id)}</option>`).join("");
-    buildControls(controlsOf(scenario, text));
+    const controls = controlsOf(scenario, text);
+    buildControls(controls);
+    // a link's scenario against the embedded file of the same name: what the link changed
+    const base = embedded.files.find((f) => f.name === name);
+    const baseValues = new Map(base === undefined || base.text === text ? [] : controlsOf(scenario, base.text).map((c) => [c.path, c.value] as const));
+    changes = new Map(controls.flatMap((c) => (baseValues.has(c.path) ? [[c.path, [baseValues.get(c.path)!, c.value]] as [string, [number, number]]] : [])));
+    showChanges();
     $("network").innerHTML = networkPicture(scenario);
     void run();
     return true;
@@ -107,6 +121,8 @@ export function startPage(doc: Document): void {
     if (scenario === undefined) return;
     showIssues([], "");
     current = { ...current, text, scenario, version: ++versions };
+    changes.set(control.path, [changes.get(control.path)?.[0] ?? control.value, value]);
+    showChanges();
     void run(started);
   };
 

@@ -57,6 +57,8 @@ body[data-state=running] #status::before, body[data-state=partial] #status::befo
 #issues { border: 2px solid var(--bad); border-radius: 4px; padding: .2rem .9rem; margin: .6rem 0; background: #fff5f5; }
 #issues h2 { color: var(--bad); margin-top: .5rem; }
 #issues code { white-space: pre-wrap; font-size: .85rem; }
+#changes { border-left: 4px solid var(--focus); padding: .2rem .8rem; margin: .4rem 0; background: var(--panel); font-size: .9rem; }
+#changes ul { margin: .2rem 0; padding-left: 1.2rem; }
 .scroll { overflow-x: auto; }
 #results { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; padding-bottom: 1rem; }
 table { border-collapse: collapse; font-size: .8rem; font-variant-numeric: tabular-nums; }
@@ -123,6 +125,7 @@ export function renderExplorePage(input: ExplorePageInput): string {
   <section id="results" aria-label="Results">
     <p id="status" role="status" aria-live="polite">Starting the engine…</p>
     <div id="issues" role="alert" hidden></div>
+    <div id="changes" hidden></div>
     <h2>Options compared on the same trials</h2>
     <div class="scroll"><table id="table"></table></div>
     <ul id="notes"></ul>

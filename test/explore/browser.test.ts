@@ -135,6 +135,7 @@ describe.skipIf(!hasChromium)("chokepoint explore in headless Chromium", () => {
     const original = await readFile(path.join(repoRoot, FLAGSHIP), "utf8");
     expect(page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
     expect(await page.evaluate(() => chokepoint.text())).toBe(edit(original));
+    expect(await page.locator("#changes li").allTextContents()).toEqual([`${SEVERITY} 0.5 → 0.8`]);
     // the option switcher: the focus moves to the package's row, chart and per-good table
     await page.selectOption("#focus", "package");
     expect(await page.locator("#table tr.focus").getAttribute("data-option")).toBe("package");
@@ -147,6 +148,7 @@ describe.skipIf(!hasChromium)("chokepoint explore in headless Chromium", () => {
     expect(await linked.evaluate(() => chokepoint.text())).toBe(edit(original));
     expect(await linked.evaluate(() => chokepoint.json())).toBe(json.stdout);
     expect(await linked.locator("#table tr.focus").getAttribute("data-option")).toBe("package");
+    expect(await linked.locator("#changes li").allTextContents()).toEqual([`${SEVERITY} 0.5 → 0.8`]);
     await linked.close();
     await page.emulateMedia({ media: "print" });
     await page.screenshot({ path: path.join(OUT, "explore-print.png"), fullPage: true });
