@@ -7,6 +7,7 @@ export * from "./scenario/resolve.ts";
 export { type SourceDocument, type Position, parseSource, locate } from "./scenario/parse.ts";
 export { type DocumentKind, detectKind } from "./scenario/document-kind.ts";
 export { jsonSchemaOf } from "./scenario/json-schema.ts";
+export { type SourceReader, networkFrom, readSourceWith, scenarioFrom } from "./scenario/from-source.ts";
 // use cases
 export { type RunSpec, type ResolvedSpec, type Progress, type StartProgress, resolveSpec, workersFor } from "./app/spec.ts";
 export { runScenario } from "./app/run.ts";
@@ -22,6 +23,7 @@ export { type LeverageSpec, leverage } from "./app/leverage.ts";
 export { type PortfolioSpec, runPortfolio } from "./app/portfolio.ts";
 export { type LoadedPortfolio, type Threat, loadPortfolio } from "./io/portfolio-file.ts";
 export { type PortfolioFile, type PortfolioInput, portfolioSchema, checkPortfolio, candidatesOf, policyIssuesIn, renderPortfolioJsonSchema } from "./scenario/portfolio.ts";
+export { explorerPage } from "./app/explore.ts";
 // the engine
 export { type OptionSpec, type PreparedRun, optionsOf, prepareRun, runTrials, traceAvailability } from "./engine/run.ts";
 export { type TrialResults, Simulator } from "./engine/simulate.ts";

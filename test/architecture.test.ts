@@ -130,6 +130,14 @@ describe("architecture", () => {
     expect(found).toEqual([]);
   });
 
+  it("keeps the explorer's browser script free of node:* and process (it runs in a web page; the clock is allowed, for its timings)", async () => {
+    const found: string[] = [];
+    for (const file of await sourceFiles("src/explore")) {
+      found.push(...outsideWorld(file, await readFile(path.join(repoRoot, file), "utf8")).filter((f) => / (imports|uses process)/.test(f)));
+    }
+    expect(found).toEqual([]);
+  });
+
   it("finds kind-name branches, and only those", () => {
     const names = new Set(["blockade", "capacity"]);
     const text = [

@@ -8,16 +8,20 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "./helpers/cli.ts";
 
 const coreDirs = ["scenario", "kinds", "model", "engine", "stats", "analysis", "sweep"];
-/** Layers, lowest first: a module may import its own layer or a lower one, never a higher one. */
+/**
+ * Layers, lowest first: a module may import its own layer or a lower one, never a higher one.
+ * `explore` is the explorer's browser script (bundled for the page, never imported by the CLI):
+ * core and render only, below io, which touches the file system.
+ */
 const layerOf = (file: string): number => {
   const top = file.split("/")[1] ?? "";
   if (top === "errors.ts" || coreDirs.includes(top)) return 0;
-  const rank: Record<string, number> = { render: 1, io: 2, app: 3, cli: 4, "index.ts": 5 };
+  const rank: Record<string, number> = { render: 1, explore: 2, io: 3, app: 4, cli: 5, "index.ts": 6 };
   const r = rank[top];
   if (r === undefined) throw new Error(`${file}: a folder the layering does not know; add it to test/layers.test.ts`);
   return r;
 };
-const layerNames = ["core", "render", "io", "app", "cli", "library face"];
+const layerNames = ["core", "render", "explore (browser)", "io", "app", "cli", "library face"];
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(path.join(repoRoot, dir), { withFileTypes: true, recursive: true });
@@ -103,16 +107,22 @@ describe("import graph", () => {
     expect(upwardArrows(await importGraph())).toEqual([]);
   });
 
+  it("imports the explorer's browser script from nowhere else in src/ (it is bundled, not imported)", async () => {
+    const graph = await importGraph();
+    const into = [...graph].flatMap(([from, tos]) => (from.startsWith("src/explore/") ? [] : tos.filter((t) => t.startsWith("src/explore/")).map((t) => `${from} → ${t}`)));
+    expect(into).toEqual([]);
+  });
+
   it("has no import cycle", async () => {
     expect(cycles(await importGraph())).toEqual([]);
   });
 
-  it("has exactly one module that creates worker threads: the pool", async () => {
+  it("has exactly one module that creates worker threads in Node (the pool) and one that starts the explorer's Web Workers", async () => {
     const creating: string[] = [];
     for (const file of await sourceFiles("src")) {
       if (/\bnew Worker\(/.test(await readFile(path.join(repoRoot, file), "utf8"))) creating.push(file);
     }
-    expect(creating).toEqual(["src/io/pool.ts"]);
+    expect(creating.sort()).toEqual(["src/explore/engine.ts", "src/io/pool.ts"]);
   });
 
   it("keeps every command file under 80 non-blank lines", async () => {

@@ -2,10 +2,9 @@
 // frontier; with `precision`, trials are added until every interval is tight enough; with
 // `budget`, the best affordable policy mix is searched on the same trials.
 import { searchBudget } from "../analysis/budget.ts";
-import { type Objective, rankOptions } from "../analysis/compare.ts";
-import type { CompareReport } from "../analysis/compare-report.ts";
+import type { Objective } from "../analysis/compare.ts";
+import { type CompareReport, makeCompareReport } from "../analysis/compare-report.ts";
 import { nextTrialCount, type PrecisionResult, widestHalfWidth } from "../analysis/precision.ts";
-import { makeRunReport } from "../analysis/run-report.ts";
 import type { OptionSpec } from "../engine/run.ts";
 import { type TrialPool, withPool } from "../io/pool.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -49,15 +48,7 @@ async function compareOn(
   let precision: PrecisionResult | undefined;
   if (spec.precision !== undefined) ({ batch, precision } = await untilPrecise(batch, spec.precision, { s, objective, maxTrials, run }));
   const total = batch.trials[0]!.unmet.length;
-  const comparison = rankOptions(batch.trials, batch.scoredGoods, objective, scenario.currency === "units" ? "" : scenario.currency);
-  const report: CompareReport = {
-    ...makeRunReport(scenario, { trials: total, seed: s.seed }, comparison.options),
-    objective,
-    ...(precision ? { precision } : {}),
-    options: comparison.options,
-    frontier: comparison.frontier,
-    summary: comparison.summary,
-  };
+  const report = makeCompareReport(scenario, s.seed, batch, objective, precision);
   if (spec.budget !== undefined) {
     const evaluate = async (specs: OptionSpec[]) => (await run(0, total, specs)).trials;
     report.budget = await searchBudget(scenario.policies, spec.budget, objective, batch.trials[0]!, evaluate);

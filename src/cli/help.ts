@@ -83,6 +83,22 @@ Examples:
   $ chokepoint compare scenarios/gallium-germanium-2023.yaml --format html --out report.html
 `;
 
+export const exploreHelp = `
+The page runs the same engine as \`run\` and \`compare\`, in the browser, with no server and no
+network. It has a slider for every number of the scenario's shocks (probability, start,
+duration, severity, or the parameters of their distributions) and policies (size, cost); each
+change reruns the comparison: a first answer from 250 trials, then all of them. Same seed and
+trials give exactly \`chokepoint compare\`'s numbers. The address carries the edited scenario
+(copy the link to share a what-if); "Download scenario" saves a file the CLI accepts. Open or
+drop another scenario (with its network file) on the page; its problems are listed with line
+and column, as \`validate\` prints them. More: docs/explore.md
+
+Examples:
+  $ chokepoint explore scenarios/gallium-germanium-2023.yaml      # writes gallium-germanium-2023.html
+  $ chokepoint explore scenarios/hormuz-closure.yaml --out hormuz.html
+  $ chokepoint explore                                            # an empty explorer: open a file in it
+`;
+
 export const inspectHelp = `
 Per good: use, import share, HHI of the home's sources by country (0–10 000; < 1 500
 unconcentrated, < 2 500 moderate, else high; domestic supply counts as the home's own share),

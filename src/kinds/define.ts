@@ -3,7 +3,7 @@
 // fields (a list reference gets a one-element list), its sweepable integers from its whole-number
 // fields. What a kind file writes is then only what is its own: fields, references, behaviour.
 import { z } from "zod";
-import { type PolicyBase, policyBase, type ShockBase, shockBase } from "./fields.ts";
+import { isWholeNumber, type PolicyBase, policyBase, type ShockBase, shockBase } from "./fields.ts";
 import type { KindSchema, PolicyKind, ShockKind } from "./kind.ts";
 
 /** The id a stub's references hold: no file can name it, so its own reference issues are discarded. */
@@ -43,11 +43,7 @@ function derivedStub(type: string, shape: z.ZodRawShape, refs: object, values: o
 
 /** The kind's own whole-number fields (`periods` and the like): a sweep rounds what it generates for them. */
 function integerFields(fields: z.ZodRawShape): string[] {
-  const unwrap = (t: unknown): unknown => (t instanceof z.ZodDefault || t instanceof z.ZodOptional ? unwrap(t.unwrap()) : t);
-  return Object.keys(fields).filter((f) => {
-    const t = unwrap(fields[f]);
-    return t instanceof z.ZodNumber && t.isInt;
-  });
+  return Object.keys(fields).filter((f) => isWholeNumber(fields[f]));
 }
 
 /** The kind object; the cast is where the generic schema meets the family's constraint. */

@@ -24,12 +24,24 @@ export const MAX_WHOLE = Number.MAX_SAFE_INTEGER;
 /** A whole number in [min, max], with true sentences for each failure (1e20 is whole but too large). */
 export function wholeNumber(min: number, max: number, noun = "") {
   const what = noun === "" ? "a whole number" : `a whole number of ${noun}`;
-  return z
+  const schema = z
     .number()
     .finite("must be a finite number")
     .refine(Number.isInteger, `must be ${what}`)
     .min(min, min === 0 ? "must be 0 or more" : `must be at least ${min}`)
     .max(max, `must be at most ${max}${max === MAX_WHOLE ? " (2^53 − 1)" : ""}`);
+  wholeNumbers.add(schema);
+  return schema;
+}
+
+/** The schemas made by {@link wholeNumber} (their check is a refinement, which zod does not expose). */
+const wholeNumbers = new WeakSet<object>();
+
+/** Whether a field's schema (inside any default or optional) holds a whole number: a sweep rounds generated values for it. */
+export function isWholeNumber(schema: unknown): boolean {
+  const inner = schema instanceof z.ZodDefault || schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  if (inner !== schema) return isWholeNumber(inner);
+  return typeof schema === "object" && schema !== null && (wholeNumbers.has(schema) || (schema instanceof z.ZodNumber && schema.isInt));
 }
 
 export const nonNegative = z.number().finite("must be a finite number").min(0, "must be 0 or more").max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT.toExponential()}`);

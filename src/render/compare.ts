@@ -23,14 +23,15 @@ export const significanceMark = (o: ComparedOption): string => {
   return m.join(" ");
 };
 
-export function renderCompareTable(r: CompareReport, layout: Layout = WIDE): string {
+/** The comparison table's columns, shared by the text table and the explorer page. */
+export function compareColumns(r: CompareReport): Column<ComparedOption>[] {
   const obj = r.objective === "risk" ? "risk" : "expected";
   const objName = obj === "risk" ? "risk (CVaR95)" : "expected";
   const diffOf = (o: ComparedOption) => (r.objective === "risk" ? o.vsBaseline.risk : o.vsBaseline.expected);
   const valueOf = (o: ComparedOption) => (obj === "risk" ? o.risk : o.expected);
   const marks = (o: ComparedOption) => (noEffect(o) ? "no effect" : significanceMark(o));
   const perCost = perCostHeader(r.currency);
-  const columns: Column<ComparedOption>[] = [
+  return [
     { header: "rank", get: (o) => o.rank },
     { header: "option", get: (o) => o.id },
     { header: "cost", get: (o) => o.cost },
@@ -44,6 +45,16 @@ export function renderCompareTable(r: CompareReport, layout: Layout = WIDE): str
     { header: "frontier", get: (o) => (o.frontier ? "*" : "") },
     { header: "not significant", get: marks },
   ];
+}
+
+export function renderCompareTable(r: CompareReport, layout: Layout = WIDE): string {
+  const obj = r.objective === "risk" ? "risk" : "expected";
+  const objName = obj === "risk" ? "risk (CVaR95)" : "expected";
+  const diffOf = (o: ComparedOption) => (r.objective === "risk" ? o.vsBaseline.risk : o.vsBaseline.expected);
+  const valueOf = (o: ComparedOption) => (obj === "risk" ? o.risk : o.expected);
+  const marks = (o: ComparedOption) => (noEffect(o) ? "no effect" : significanceMark(o));
+  const perCost = perCostHeader(r.currency);
+  const columns = compareColumns(r);
   const block = (o: ComparedOption): Block => ({
     title: [`${o.rank}. ${o.id}`, o.frontier ? "*" : "", marks(o)].filter((t) => t !== "").join("  "),
     segments: [

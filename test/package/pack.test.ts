@@ -94,4 +94,16 @@ describe("the packed package", () => {
     const run = await exec(bin, ["run", flagship, "--trials", "200", "--format", "json"], { cwd: consumer });
     expect((JSON.parse(run.stdout) as { trials: number }).trials).toBe(200);
   }, 120_000);
+
+  it("writes the explorer page from the built script (no bundler installed), with the scenario and its network embedded", async () => {
+    const consumer = path.join(dir, "consumer");
+    expect(await readdir(path.join(consumer, "node_modules"))).not.toContain("esbuild");
+    const bin = path.join(consumer, "node_modules/.bin/chokepoint");
+    await exec(bin, ["explore", "node_modules/chokepoint/scenarios/gallium-germanium-2023.yaml"], { cwd: consumer });
+    const page = await readFile(path.join(consumer, "gallium-germanium-2023.html"), "utf8");
+    const built = await readFile(path.join(consumer, "node_modules/chokepoint/dist/explore.js"), "utf8");
+    expect(page).toContain(built.slice(0, 200));
+    expect(page).toContain("node_modules/chokepoint/fixtures/gallium-germanium.yaml");
+    expect(page).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
+  }, 120_000);
 });

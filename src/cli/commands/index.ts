@@ -13,6 +13,7 @@ import { register as backtest } from "./backtest.ts";
 import { register as stress } from "./stress.ts";
 import { register as leverage } from "./leverage.ts";
 import { register as portfolio } from "./portfolio.ts";
+import { register as explore } from "./explore.ts";
 
 export type RegisterCommand = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
@@ -24,6 +25,7 @@ export const commands: RegisterCommand[] = [
   inspect,
   sweep,
   merge,
+  explore,
   completion,
   backtest,
   stress,
