@@ -201,7 +201,7 @@ success is sampled: survive is the earliest and recover the longest over the tri
 
 Examples:
   $ chokepoint stress fixtures/critical-minerals.yaml --home JP
-  $ chokepoint stress scenarios/hormuz-closure.yaml --by chokepoint country --duration 6
+  $ chokepoint stress scenarios/hormuz-closure.yaml --by chokepoint,country --duration 6
   $ chokepoint stress scenarios/graphite-2023.yaml --format html --out stress.html
 `;
 

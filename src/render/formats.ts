@@ -51,6 +51,7 @@ export const backtestFormats = {
   table: renderBacktestTable,
   json: (report) => renderJson(report),
   csv: renderBacktestCsv,
+  html: async (report) => (await import("./backtest-html.ts")).renderBacktestHtml(report),
 } satisfies Record<string, Renderer<BacktestReport>>;
 
 export const stressFormats = {

@@ -26,7 +26,7 @@ export const pageCases: PageCase[] = [
       { name: `run-${name}`, argv: ["run", at, ...TRIALS, "--format", "html"] },
       { name: `compare-${name}`, argv: ["compare", at, ...TRIALS, "--format", "html"] },
       { name: `inspect-${name}`, argv: ["inspect", at, "--format", "html"] },
-      { name: `stress-${name}`, argv: ["stress", at, "--by", "country", "chokepoint", "good", "--workers", "1", "--format", "html"] },
+      { name: `stress-${name}`, argv: ["stress", at, "--by", "country,chokepoint,good", "--workers", "1", "--format", "html"] },
       { name: `leverage-${name}`, argv: ["leverage", at, "--workers", "1", "--format", "html"] },
     ];
   }),
@@ -64,5 +64,7 @@ export const pageCases: PageCase[] = [
       "html",
     ],
   },
+  { name: "backtest-episodes", argv: ["backtest", "episodes/antimony-2024.yaml", "episodes/fluorochemicals-2019.yaml", "episodes/neon-2022.yaml", "--trials", "200", "--format", "html"] },
+  { name: "portfolio-taiwan", argv: ["portfolio", "portfolios/taiwan.yaml", "--trials", "200", "--format", "html"] },
   { name: "leverage-matrix-rare-earths", argv: ["leverage", "fixtures/rare-earths.yaml", "--workers", "1", "--format", "html"] },
 ];

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { backtestEpisodes } from "../../app/backtest.ts";
 import { loadEpisodes } from "../../io/episode.ts";
-import { writeOutput } from "../../io/output.ts";
+import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { backtestFormats, formatNames } from "../../render/formats.ts";
 import { backtestHelp } from "../help.ts";
@@ -22,10 +22,11 @@ export function register(program: Command, io: Io): void {
     .argument("<episodes...>", "episode files (YAML or JSON)")
     .option("-n, --trials <n>", "trials per episode (default: the episode's `trials`, 1000)", positiveInt("--trials"))
     .option("-s, --seed <s>", "random seed (default: the episode's, else its scenario's)", nonNegativeInt("--seed"))
-    .option("-f, --format <format>", "table, json or csv", oneOf("--format", formatNames(backtestFormats)), "table")
-    .option("--out <file>", OUT_HELP)
+    .option("-f, --format <format>", "table, json, csv or html (a page: the simulated bands with the observations over them)", oneOf("--format", formatNames(backtestFormats)), "table")
+    .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", backtestHelp)
     .action(async (files: string[], flags: BacktestFlags) => {
+      await checkTarget(io, flags.out);
       const loaded = await loadEpisodes(files, { cwd: io.cwd });
       const spec = { ...(flags.trials === undefined ? {} : { trials: flags.trials }), ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
       await writeOutput(io, await backtestFormats[flags.format](backtestEpisodes(loaded, spec)), flags.out);

@@ -15,7 +15,7 @@ export function register(program: Command, io: Io): void {
     .command("explore")
     .description("write the what-if explorer: one offline HTML page that reruns the scenario as you move its numbers")
     .argument("[file]", "scenario file (YAML or JSON); without it the page waits for a file to be opened or dropped")
-    .option("--out <file>", "the page to write (default: the scenario's name with .html, here); - for stdout")
+    .option("-o, --out <file>", "the page to write (default: the scenario's name with .html, here); - for stdout")
     .addHelpText("after", exploreHelp)
     .action(async (file: string | undefined, flags: ExploreFlags) => {
       const page = await explorerPage(file, io.cwd);

@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { leverage } from "../../app/leverage.ts";
 import { loadInput } from "../../io/load.ts";
-import { writeOutput } from "../../io/output.ts";
+import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, leverageFormats } from "../../render/formats.ts";
 import { leverageHelp } from "../help.ts";
@@ -30,9 +30,10 @@ export function register(program: Command, io: Io): void {
     .option("--horizon <periods>", "periods simulated (default: the scenario's, 24 for a network)", positiveInt("--horizon"))
     .option("-w, --workers <k|auto>", "worker threads; results are identical for any count (default: auto)", workersOption)
     .option("-f, --format <format>", formatHelp(formatNames(leverageFormats)), oneOf("--format", formatNames(leverageFormats)), "table")
-    .option("--out <file>", OUT_HELP)
+    .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", leverageHelp)
     .action(async (file: string, flags: LeverageFlags) => {
+      await checkTarget(io, flags.out);
       const input = await loadInput(file, { cwd: io.cwd });
       const { home, all, duration, horizon } = flags;
       const report = await leverage(input, {

@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { runPortfolio } from "../../app/portfolio.ts";
 import { loadPortfolio } from "../../io/portfolio-file.ts";
-import { writeOutput } from "../../io/output.ts";
+import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, portfolioFormats } from "../../render/formats.ts";
 import { portfolioHelp } from "../help.ts";
@@ -23,9 +23,10 @@ export function register(program: Command, io: Io): void {
   addTrialOptions(command)
     .option("--budget <b>", "the most the chosen set may cost (default: the file's budget)", positiveNumber("--budget"))
     .option("-f, --format <format>", `${formatNames(portfolioFormats).join(", ")}`, oneOf("--format", formatNames(portfolioFormats)), "table")
-    .option("--out <file>", OUT_HELP)
+    .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", portfolioHelp)
     .action(async (file: string, flags: PortfolioFlags) => {
+      await checkTarget(io, flags.out);
       const loaded = await loadPortfolio(file, io.cwd);
       const { budget } = flags;
       const report = await runPortfolio(loaded, { ...runSpecOf(flags, io), ...(budget === undefined ? {} : { budget }) });

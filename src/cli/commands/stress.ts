@@ -4,11 +4,11 @@ import type { Command } from "commander";
 import { STRESS_KINDS, type StressBy } from "../../analysis/stress.ts";
 import { stressTest } from "../../app/stress.ts";
 import { loadInput } from "../../io/load.ts";
-import { writeOutput } from "../../io/output.ts";
+import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, stressFormats } from "../../render/formats.ts";
 import { stressHelp } from "../help.ts";
-import { addTrialOptions, formatHelp, fraction, OUT_HELP, oneOf, positiveInt, runSpecOf, type TrialFlags } from "../options.ts";
+import { addTrialOptions, formatHelp, listOf, fraction, OUT_HELP, oneOf, positiveInt, runSpecOf, type TrialFlags } from "../options.ts";
 
 interface StressFlags extends TrialFlags {
   home?: string;
@@ -28,15 +28,16 @@ export function register(program: Command, io: Io): void {
     .argument("<file>", "a network or scenario file, YAML or JSON (the kind is detected)");
   addTrialOptions(command)
     .option("--home <country>", "the scored country (default: the scenario's home; required for a network)")
-    .option("--by <kind...>", `node kinds to fail: ${STRESS_KINDS.join(", ")} (default: all)`, collect(oneOf("--by", STRESS_KINDS)))
+    .option("--by <kinds>", `node kinds to fail, comma-separated or the flag repeated: ${STRESS_KINDS.join(", ")} (default: all)`, collect(oneOf("--by", STRESS_KINDS)))
     .option("--duration <periods>", "periods each shock lasts from period 0 (default: half the horizon)", positiveInt("--duration"))
     .option("--severity <s>", "share of each cut, 0 to 1 (default: 1)", fraction("--severity"))
     .option("--horizon <periods>", "periods simulated (default: the scenario's, 24 for a network)", positiveInt("--horizon"))
-    .option("-o, --option <id...>", "stress only these options of a scenario (baseline always)")
+    .option("--option <ids>", "stress only these options of a scenario, comma-separated or the flag repeated (baseline always)", listOf("--option"))
     .option("-f, --format <format>", formatHelp(formatNames(stressFormats)), oneOf("--format", formatNames(stressFormats)), "table")
-    .option("--out <file>", OUT_HELP)
+    .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", stressHelp)
     .action(async (file: string, flags: StressFlags) => {
+      await checkTarget(io, flags.out);
       const input = await loadInput(file, { cwd: io.cwd });
       const { home, by, duration, severity, horizon, option } = flags;
       const report = await stressTest(input, {
