@@ -39,7 +39,8 @@ export async function loadEpisode(file: string, options: LoadOptions = {}): Prom
 /** Is the file an episode (a map with `scenario` and `series`, and no `home`)? False when unreadable. */
 export async function isEpisodeFile(file: string, options: LoadOptions = {}): Promise<boolean> {
   const text = await readText(file, options.cwd ?? process.cwd());
-  if (typeof text !== "string") return false;
+  // parse only when the key can be there at all: parsing a hostile file can be slow
+  if (typeof text !== "string" || !/\bseries["']?\s*:/.test(text)) return false;
   const value = parseSource(text, file).value;
   return isRecord(value) && "series" in value && "scenario" in value && !("home" in value);
 }

@@ -69,7 +69,8 @@ export async function loadPortfolio(file: string, cwd: string): Promise<LoadedPo
 /** Whether a file reads as a portfolio (a map with `scenarios`), so `validate` can check it as one. */
 export async function isPortfolioFile(file: string, cwd: string): Promise<boolean> {
   const text = await readText(file, cwd);
-  if (typeof text !== "string") return false;
+  // parse only when the key can be there at all: parsing a hostile file can be slow
+  if (typeof text !== "string" || !/\bscenarios["']?\s*:/.test(text)) return false;
   const { value } = parseSource(text, file);
   return isRecord(value) && "scenarios" in value;
 }
