@@ -49,7 +49,7 @@ function summary(r: BacktestReport): string[] {
     const onset = e.series.map((s) => s.onset.error).filter((x): x is number => x !== null);
     const worst = onset.length === 0 ? null : Math.max(...onset.map(Math.abs));
     out.push(
-      `${e.name}: ${e.inside} of ${e.points} points inside (${pct(e.coverage)})${worst === null ? "" : `; the onset is off by at most ${worst} month${worst === 1 ? "" : "s"}`}.`,
+      `${e.name}: ${e.inside} of ${e.points} points inside (${pct(e.coverage)})${worst === null ? "" : worst === 0 ? "; the simulated onset falls in the observed month" : `; the onset is off by at most ${worst} month${worst === 1 ? "" : "s"}`}.`,
     );
   }
   out.push("The band is where the simulated series lies in 90 % of trials; the line is its median. Points are what was observed, with the source under each chart.");

@@ -46,7 +46,7 @@ export function threatSpec(r: PortfolioReport, against: PortfolioSet): TopLevelS
     data: { values: rows },
     mark: { type: "bar", height: { band: 0.8 } },
     encoding: {
-      y: { field: "threat", type: "nominal", title: null, sort: null, axis: { labelLimit: 360 } },
+      y: { field: "threat", type: "nominal", title: null, sort: null, axis: { labelLimit: 420 } },
       yOffset: { field: "what", sort: null },
       x: { field: "score", type: "quantitative", title: `${scoreName(r)} of the threat (lower is better)` },
       color: { field: "what", type: "nominal", title: null, sort: null, legend: { orient: "bottom", labelLimit: 600 }, scale: { domain: ["doing nothing", label], range: [PALETTE.baseline, PALETTE.frontier] } },
@@ -100,7 +100,7 @@ export async function renderPortfolioHtml(r: PortfolioReport): Promise<string> {
       {
         heading: "Threat by threat",
         chart: { name: "threats", spec: threatSpec(r, against), caption: `Each threat's ${scoreName(r)} doing nothing and with ${setName(against.ids)}.` },
-        html: simpleTable(["threat", "scenario file", "weight", "trials"], r.threats.map((t) => [t.name, t.file, String(t.weight), String(t.trials)])),
+        html: simpleTable(["threat", "scenario file", "weight", "trials"], r.threats.map((t) => [t.name, t.file.split("/").pop() ?? t.file, String(t.weight), String(t.trials)])),
       },
       {
         heading: "What to buy first: each policy alone, by points removed per unit cost",
