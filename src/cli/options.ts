@@ -98,6 +98,11 @@ export function addTrialOptions(command: Command): Command {
   return addProgressOptions(addLimitOptions(command));
 }
 
+/** A command over one input file that runs trials: its name, what it does, its file, and the shared trial options. */
+export function trialCommand(program: Command, name: string, description: string, file: string): Command {
+  return addTrialOptions(program.command(name).description(description).argument("<file>", file));
+}
+
 /** --progress / --no-progress: a bar on a terminal by default; lines for batch logs on request. */
 export function addProgressOptions(command: Command): Command {
   return command

@@ -2,7 +2,7 @@
 // per series in each row), a heat map with its values written in the cells, a tornado, and a
 // histogram with a marked tail. Every axis takes a title with its unit; colour always has a legend.
 import type { TopLevelSpec } from "vega-lite";
-import { chartConfig, PALETTE, SERIES_COLOURS } from "./page.ts";
+import { chartConfig, type PageSection, PALETTE, SERIES_COLOURS } from "./page.ts";
 
 export interface BarRow {
   /** the row's label (a node, a coercer + good) */
@@ -246,4 +246,9 @@ export function fanChartSpec(points: readonly FanPoint[], opts: { xTitle: string
     },
     resolve: { scale: { y: "shared" } },
   } as TopLevelSpec;
+}
+
+/** A page section of ranked bars: one chart, its axis title and caption. */
+export function barsSection(heading: string, name: string, rows: readonly BarRow[], xTitle: string, caption: string): PageSection {
+  return { heading, chart: { name, spec: rankedBarsSpec(rows, { xTitle, seriesTitle: "option" }), caption } };
 }

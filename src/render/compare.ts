@@ -23,14 +23,22 @@ export const significanceMark = (o: ComparedOption): string => {
   return m.join(" ");
 };
 
+/** What the table and the blocks say of an option, by the comparison's objective. */
+function parts(r: CompareReport) {
+  const obj = r.objective === "risk" ? "risk" : "expected";
+  return {
+    obj,
+    objName: obj === "risk" ? "risk (CVaR95)" : "expected",
+    diffOf: (o: ComparedOption) => (r.objective === "risk" ? o.vsBaseline.risk : o.vsBaseline.expected),
+    valueOf: (o: ComparedOption) => (obj === "risk" ? o.risk : o.expected),
+    marks: (o: ComparedOption) => (noEffect(o) ? "no effect" : significanceMark(o)),
+    perCost: perCostHeader(r.currency),
+  };
+}
+
 /** The comparison table's columns, shared by the text table and the explorer page. */
 export function compareColumns(r: CompareReport): Column<ComparedOption>[] {
-  const obj = r.objective === "risk" ? "risk" : "expected";
-  const objName = obj === "risk" ? "risk (CVaR95)" : "expected";
-  const diffOf = (o: ComparedOption) => (r.objective === "risk" ? o.vsBaseline.risk : o.vsBaseline.expected);
-  const valueOf = (o: ComparedOption) => (obj === "risk" ? o.risk : o.expected);
-  const marks = (o: ComparedOption) => (noEffect(o) ? "no effect" : significanceMark(o));
-  const perCost = perCostHeader(r.currency);
+  const { objName, diffOf, valueOf, marks, perCost } = parts(r);
   return [
     { header: "rank", get: (o) => o.rank },
     { header: "option", get: (o) => o.id },
@@ -48,12 +56,7 @@ export function compareColumns(r: CompareReport): Column<ComparedOption>[] {
 }
 
 export function renderCompareTable(r: CompareReport, layout: Layout = WIDE): string {
-  const obj = r.objective === "risk" ? "risk" : "expected";
-  const objName = obj === "risk" ? "risk (CVaR95)" : "expected";
-  const diffOf = (o: ComparedOption) => (r.objective === "risk" ? o.vsBaseline.risk : o.vsBaseline.expected);
-  const valueOf = (o: ComparedOption) => (obj === "risk" ? o.risk : o.expected);
-  const marks = (o: ComparedOption) => (noEffect(o) ? "no effect" : significanceMark(o));
-  const perCost = perCostHeader(r.currency);
+  const { obj, objName, diffOf, valueOf, marks, perCost } = parts(r);
   const columns = compareColumns(r);
   const block = (o: ComparedOption): Block => ({
     title: [`${o.rank}. ${o.id}`, o.frontier ? "*" : "", marks(o)].filter((t) => t !== "").join("  "),

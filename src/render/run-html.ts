@@ -3,7 +3,7 @@
 // and the scores table.
 import type { RunReport } from "../analysis/run-report.ts";
 import type { OptionScore } from "../stats/score-options.ts";
-import { type BarRow, type FanPoint, fanChartSpec, type HistogramBin, histogramSpec, rankedBarsSpec } from "./charts.ts";
+import { type BarRow, barsSection, type FanPoint, fanChartSpec, type HistogramBin, histogramSpec } from "./charts.ts";
 import { notesHtml, type PageSection, renderPage, simpleTable } from "./page.ts";
 import { interval } from "./run.ts";
 
@@ -75,14 +75,7 @@ function goodsSection(r: RunReport): PageSection {
   const rows: BarRow[] = r.options.flatMap((o) =>
     Object.entries(o.goods).map(([good, g]) => ({ label: good, value: 100 * g.unmet, series: o.id, text: g.unmet > 0 ? (100 * g.unmet).toFixed(1) : "" })),
   );
-  return {
-    heading: "Unmet share by good",
-    chart: {
-      name: "goods",
-      spec: rankedBarsSpec(rows, { xTitle: "mean unmet share of the good's demand (%)", seriesTitle: "option" }),
-      caption: "Average share of each scored good's demand left unmet over the horizon, per option.",
-    },
-  };
+  return barsSection("Unmet share by good", "goods", rows, "mean unmet share of the good's demand (%)", "Average share of each scored good's demand left unmet over the horizon, per option.");
 }
 
 export async function renderRunHtml(r: RunReport): Promise<string> {

@@ -3,7 +3,7 @@
 // parameter's rank-regression coefficient; then where the best option changes.
 import type { TopLevelSpec } from "vega-lite";
 import { bestOptions, byPoint, optionOrder, riskRegressions, tornado } from "../analysis/sensitivity.ts";
-import { type BarRow, heatMapSpec, rankedBarsSpec, tornadoSpec } from "./charts.ts";
+import { type BarRow, barsSection, heatMapSpec, tornadoSpec } from "./charts.ts";
 import { chartConfig, notesHtml, type PageSection, renderPage, SERIES_COLOURS } from "./page.ts";
 import type { SummaryInput } from "./sweep-summary.ts";
 
@@ -75,14 +75,13 @@ function regressionSection(input: SummaryInput): PageSection {
   const rows: BarRow[] = riskRegressions(input.rows, input.parameters.length).flatMap(({ option, fit }) =>
     input.parameters.map((p, j) => ({ label: p, value: fit.srrc[j] ?? 0, series: option, text: fit.srrc[j] === undefined ? "n/a" : fit.srrc[j]!.toFixed(2) })),
   );
-  return {
-    heading: "Which parameter drives risk",
-    chart: {
-      name: "sweep-srrc",
-      spec: rankedBarsSpec(rows, { xTitle: "standardized rank regression coefficient of risk (−1 to 1)", seriesTitle: "option" }),
-      caption: "How strongly each parameter's rank moves the rank of each option's risk across the points; its square is about the parameter's share of the variance.",
-    },
-  };
+  return barsSection(
+    "Which parameter drives risk",
+    "sweep-srrc",
+    rows,
+    "standardized rank regression coefficient of risk (−1 to 1)",
+    "How strongly each parameter's rank moves the rank of each option's risk across the points; its square is about the parameter's share of the variance.",
+  );
 }
 
 function summary(input: SummaryInput): string[] {

@@ -8,7 +8,7 @@ import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { compareFormats, formatNames } from "../../render/formats.ts";
 import { compareHelp } from "../help.ts";
-import { addOutOption, addTrialOptions, oneOf, positiveInt, positiveNumber, requireWith, runSpecOf, type TrialFlags } from "../options.ts";
+import { addOutOption, oneOf, positiveInt, positiveNumber, requireWith, runSpecOf, type TrialFlags, trialCommand } from "../options.ts";
 import { addWideOption, tableWidth, type WideFlags } from "../width.ts";
 
 interface CompareFlags extends TrialFlags, WideFlags {
@@ -21,11 +21,8 @@ interface CompareFlags extends TrialFlags, WideFlags {
 }
 
 export function register(program: Command, io: Io): void {
-  const command = program
-    .command("compare")
-    .description("rank a scenario's policy options by risk, with paired differences, the cost–risk frontier and budget search")
-    .argument("<file>", "scenario file (YAML or JSON)");
-  addTrialOptions(command)
+  const command = trialCommand(program, "compare", "rank a scenario's policy options by risk, with paired differences, the cost–risk frontier and budget search", "scenario file (YAML or JSON)");
+  command
     .option("--objective <name>", "rank by `risk` (CVaR95) or `expected` shortfall (default: the scenario's)", oneOf("--objective", ["risk", "expected"] as const))
     .option("--budget <b>", "also find the best combination of the scenario's policies costing at most b", positiveNumber("--budget"))
     .option("--precision <p>", "add trials until every option's CI half-width is at most p points", positiveNumber("--precision"))

@@ -7,7 +7,7 @@ import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, portfolioFormats } from "../../render/formats.ts";
 import { portfolioHelp } from "../help.ts";
-import { addTrialOptions, OUT_HELP, oneOf, positiveNumber, runSpecOf, type TrialFlags } from "../options.ts";
+import { OUT_HELP, oneOf, positiveNumber, runSpecOf, type TrialFlags, trialCommand } from "../options.ts";
 
 interface PortfolioFlags extends TrialFlags {
   budget?: number;
@@ -16,11 +16,8 @@ interface PortfolioFlags extends TrialFlags {
 }
 
 export function register(program: Command, io: Io): void {
-  const command = program
-    .command("portfolio")
-    .description("choose policies across several threats within one budget: chosen set, frontier, marginal value, best buy per cost")
-    .argument("<file>", "portfolio file (YAML or JSON)");
-  addTrialOptions(command)
+  const command = trialCommand(program, "portfolio", "choose policies across several threats within one budget: chosen set, frontier, marginal value, best buy per cost", "portfolio file (YAML or JSON)");
+  command
     .option("--budget <b>", "the most the chosen set may cost (default: the file's budget)", positiveNumber("--budget"))
     .option("-f, --format <format>", `${formatNames(portfolioFormats).join(", ")}`, oneOf("--format", formatNames(portfolioFormats)), "table")
     .option("-o, --out <file>", OUT_HELP)

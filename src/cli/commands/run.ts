@@ -7,7 +7,7 @@ import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, runFormats } from "../../render/formats.ts";
 import { runHelp } from "../help.ts";
-import { addOutOption, addTrialOptions, checkIds, formatHelp, listOf, oneOf, positiveInt, runSpecOf, type TrialFlags } from "../options.ts";
+import { addOutOption, checkIds, formatHelp, listOf, oneOf, positiveInt, runSpecOf, type TrialFlags, trialCommand } from "../options.ts";
 import { addWideOption, tableWidth, type WideFlags } from "../width.ts";
 
 interface RunFlags extends TrialFlags, WideFlags {
@@ -18,11 +18,8 @@ interface RunFlags extends TrialFlags, WideFlags {
 }
 
 export function register(program: Command, io: Io): void {
-  const command = program
-    .command("run")
-    .description("run a scenario's Monte Carlo trials and score every option: autonomy, tail risk, per-good shortfall")
-    .argument("<file>", "scenario file (YAML or JSON)");
-  addTrialOptions(command)
+  const command = trialCommand(program, "run", "run a scenario's Monte Carlo trials and score every option: autonomy, tail risk, per-good shortfall", "scenario file (YAML or JSON)");
+  command
     .option("--option <ids>", "score only these options, comma-separated or the flag repeated (baseline is always scored)", listOf("--option"))
     .option("-f, --format <format>", formatHelp(formatNames(runFormats), " (html: one self-contained page with charts)"), oneOf("--format", formatNames(runFormats)), "table")
     .option("--trajectory [trials]", "also report per-period bands of the home's series over the first trials (default 1000); csv = the tidy trajectory table", positiveInt("--trajectory"));

@@ -8,7 +8,7 @@ import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, stressFormats } from "../../render/formats.ts";
 import { stressHelp } from "../help.ts";
-import { addTrialOptions, formatHelp, listOf, fraction, OUT_HELP, oneOf, positiveInt, runSpecOf, type TrialFlags } from "../options.ts";
+import { formatHelp, listOf, fraction, OUT_HELP, oneOf, positiveInt, runSpecOf, type TrialFlags, trialCommand } from "../options.ts";
 
 interface StressFlags extends TrialFlags {
   home?: string;
@@ -22,11 +22,8 @@ interface StressFlags extends TrialFlags {
 }
 
 export function register(program: Command, io: Io): void {
-  const command = program
-    .command("stress")
-    .description("fail every country, producer, chokepoint or good in turn: the home's time to survive, time to recover and loss, worst first")
-    .argument("<file>", "a network or scenario file, YAML or JSON (the kind is detected)");
-  addTrialOptions(command)
+  const command = trialCommand(program, "stress", "fail every country, producer, chokepoint or good in turn: the home's time to survive, time to recover and loss, worst first", "a network or scenario file, YAML or JSON (the kind is detected)");
+  command
     .option("--home <country>", "the scored country (default: the scenario's home; required for a network)")
     .option("--by <kinds>", `node kinds to fail, comma-separated or the flag repeated: ${STRESS_KINDS.join(", ")} (default: all)`, collect(oneOf("--by", STRESS_KINDS)))
     .option("--duration <periods>", "periods each shock lasts from period 0 (default: half the horizon)", positiveInt("--duration"))
