@@ -1,5 +1,5 @@
 // The golden outputs: the commands whose bytes must not change unless a commit says why.
-// `npm run golden:write` regenerates test/golden/ from the CLI; test/golden.test.ts compares.
+// `npm run golden:write` regenerates test/golden/ from the CLI; test/golden.test.ts and golden-more.test.ts compare.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
