@@ -111,10 +111,9 @@ const choiceSchema = z
     path: ["weights"],
   });
 
-export const distributionSchema = z.union([
-  parameter,
-  z.discriminatedUnion("dist", [uniformSchema, triangularSchema, normalSchema, lognormalSchema, choiceSchema]),
-]);
+export const distributionSchema = z
+  .union([parameter, z.discriminatedUnion("dist", [uniformSchema, triangularSchema, normalSchema, lognormalSchema, choiceSchema])])
+  .meta({ id: "distribution" });
 export type Distribution = z.output<typeof distributionSchema>;
 
 // ---------------------------------------------------------------------------------------------

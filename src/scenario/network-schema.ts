@@ -56,7 +56,8 @@ export const marketSchema = z
       .default(0)
       .describe("share of the volume a consumer bought from a new supplier during a shortage that stays with that supplier for good"),
   })
-  .strict();
+  .strict()
+  .meta({ id: "market" });
 export type Market = z.output<typeof marketSchema>;
 
 export const goodSchema = z
