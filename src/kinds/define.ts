@@ -53,15 +53,20 @@ function kindOf<K>(type: string, schema: z.ZodObject, fields: z.ZodRawShape, bod
   return { type, schema, sweepable: { integers: integerFields(fields) }, stub, ...rest } as K;
 }
 
+/** The `type` field of a kind, described for editors. */
+export function kindLiteral<const T extends string>(family: "shock" | "policy", type: T): z.ZodLiteral<T> {
+  return z.literal(type).describe(`the ${family} kind: ${type}`);
+}
+
 type Shock<T extends string, F extends z.ZodRawShape> = ShockKindOf<ShockSchemaOf<T, F>>;
 type Policy<T extends string, F extends z.ZodRawShape> = PolicyKindOf<PolicySchemaOf<T, F>>;
 
 /** A shock kind: `shockBase` plus `fields`, with `type` written once. */
 export function defineShock<const T extends string, F extends z.ZodRawShape>(type: T, fields: F, body: Body<Shock<T, F>>, refine: Refine<ShockSchemaOf<T, F>> = (s) => s): Shock<T, F> {
-  return kindOf(type, refine(z.object({ ...shockBase, type: z.literal(type), ...fields }).strict()), fields, body);
+  return kindOf(type, refine(z.object({ ...shockBase, type: kindLiteral("shock", type), ...fields }).strict()), fields, body);
 }
 
 /** A policy kind: `policyBase` plus `fields`, with `type` written once. */
 export function definePolicy<const T extends string, F extends z.ZodRawShape>(type: T, fields: F, body: Body<Policy<T, F>>, refine: Refine<PolicySchemaOf<T, F>> = (s) => s): Policy<T, F> {
-  return kindOf(type, refine(z.object({ ...policyBase, type: z.literal(type), ...fields }).strict()), fields, body);
+  return kindOf(type, refine(z.object({ ...policyBase, type: kindLiteral("policy", type), ...fields }).strict()), fields, body);
 }

@@ -30,18 +30,21 @@ export function wholeNumber(min: number, max: number, noun = "") {
     .refine(Number.isInteger, `must be ${what}`)
     .min(min, min === 0 ? "must be 0 or more" : `must be at least ${min}`)
     .max(max, `must be at most ${max}${max === MAX_WHOLE ? " (2^53 − 1)" : ""}`);
-  wholeNumbers.add(schema);
+  wholeNumbers.add(schema._zod.def);
   return schema;
 }
 
-/** The schemas made by {@link wholeNumber} (their check is a refinement, which zod does not expose). */
+/**
+ * The definitions of the schemas made by {@link wholeNumber} (their check is a refinement, which zod
+ * does not expose). Keyed by definition, which `.describe()` and `.meta()` clones share.
+ */
 const wholeNumbers = new WeakSet<object>();
 
 /** Whether a field's schema (inside any default or optional) holds a whole number: a sweep rounds generated values for it. */
 export function isWholeNumber(schema: unknown): boolean {
   const inner = schema instanceof z.ZodDefault || schema instanceof z.ZodOptional ? schema.unwrap() : schema;
   if (inner !== schema) return isWholeNumber(inner);
-  return typeof schema === "object" && schema !== null && (wholeNumbers.has(schema) || (schema instanceof z.ZodNumber && schema.isInt));
+  return typeof schema === "object" && schema !== null && ((schema instanceof z.ZodType && wholeNumbers.has(schema._zod.def)) || (schema instanceof z.ZodNumber && schema.isInt));
 }
 
 export const nonNegative = z.number().finite("must be a finite number").min(0, "must be 0 or more").max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT.toExponential()}`);
@@ -59,15 +62,15 @@ export const shareBelowOne = z.number().min(0, "must be between 0 and 1 (below 1
 // Distributions (§2): a number, or one of five distributions.
 
 const uniformSchema = z
-  .object({ dist: z.literal("uniform"), min: parameter, max: parameter })
+  .object({ dist: z.literal("uniform").describe("uniform: every value from min to max equally likely"), min: parameter.describe("the smallest value"), max: parameter.describe("the largest value") })
   .strict()
   .refine((d) => d.min <= d.max, { message: "min must not exceed max", path: ["min"] });
 const triangularSchema = z
   .object({
-    dist: z.literal("triangular"),
-    min: parameter,
-    mode: parameter,
-    max: parameter,
+    dist: z.literal("triangular").describe("triangular: likeliest at mode, falling linearly to min and max"),
+    min: parameter.describe("the smallest value"),
+    mode: parameter.describe("the likeliest value, between min and max"),
+    max: parameter.describe("the largest value"),
   })
   .strict()
   .refine((d) => d.min <= d.mode && d.mode <= d.max, {
@@ -76,11 +79,11 @@ const triangularSchema = z
   });
 const normalSchema = z
   .object({
-    dist: z.literal("normal"),
-    mean: parameter,
-    sd: nonNegative,
-    min: parameter.optional(),
-    max: parameter.optional(),
+    dist: z.literal("normal").describe("normal (Gaussian), optionally clamped to [min, max]"),
+    mean: parameter.describe("the mean, in the field's unit"),
+    sd: nonNegative.describe("the standard deviation, in the field's unit"),
+    min: parameter.optional().describe("draws below it are clamped to it; absent = no lower clamp"),
+    max: parameter.optional().describe("draws above it are clamped to it; absent = no upper clamp"),
   })
   .strict()
   .refine((d) => d.min === undefined || d.max === undefined || d.min <= d.max, {
@@ -89,17 +92,17 @@ const normalSchema = z
   });
 const lognormalSchema = z
   .object({
-    dist: z.literal("lognormal"),
+    dist: z.literal("lognormal").describe("lognormal: e^X with X normal(mu, sigma)"),
     // e^(mu + 10·sigma) stays finite
-    mu: parameter.max(100, "must be at most 100"),
-    sigma: nonNegative.max(20, "must be at most 20"),
+    mu: parameter.max(100, "must be at most 100").describe("the mean of the logarithm (at most 100)"),
+    sigma: nonNegative.max(20, "must be at most 20").describe("the standard deviation of the logarithm (at most 20)"),
   })
   .strict();
 const choiceSchema = z
   .object({
-    dist: z.literal("choice"),
-    values: z.array(parameter).min(1, "needs at least one value"),
-    weights: z.array(nonNegative).optional(),
+    dist: z.literal("choice").describe("choice: one of the listed values"),
+    values: z.array(parameter).min(1, "needs at least one value").describe("the values drawn from"),
+    weights: z.array(nonNegative).optional().describe("relative weight of each value, one per value; absent = equally likely"),
   })
   .strict()
   .refine((d) => d.weights === undefined || d.weights.length === d.values.length, {
@@ -111,10 +114,9 @@ const choiceSchema = z
     path: ["weights"],
   });
 
-export const distributionSchema = z.union([
-  parameter,
-  z.discriminatedUnion("dist", [uniformSchema, triangularSchema, normalSchema, lognormalSchema, choiceSchema]),
-]);
+export const distributionSchema = z
+  .union([parameter, z.discriminatedUnion("dist", [uniformSchema, triangularSchema, normalSchema, lognormalSchema, choiceSchema])])
+  .meta({ id: "distribution" });
 export type Distribution = z.output<typeof distributionSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +128,14 @@ export type Distribution = z.output<typeof distributionSchema>;
  * is drawn from the shock's severity uniform (MODEL §6 keeps four uniforms per shock).
  */
 export const pathSchema = z
-  .array(z.object({ after: periods, level: distributionSchema }).strict())
+  .array(
+    z
+      .object({
+        after: periods.describe("periods since the shock's start at which this point applies"),
+        level: distributionSchema.describe("multiplier of the shock's severity at this point (0 to 1), or a distribution of it"),
+      })
+      .strict(),
+  )
   .min(1, "needs at least one point")
   .refine((pts) => pts.every((p, i) => i === 0 || p.after > pts[i - 1]!.after), {
     message: "points must have increasing `after`",
@@ -135,15 +144,22 @@ export type PathPoint = { after: number; level: Distribution };
 
 /** Fields common to every shock kind; a kind spreads them into its own object schema. */
 export const shockBase = {
-  id,
-  probability: fraction.default(1),
-  start: distributionSchema.default(0),
+  id: id.describe("the shock's id, unique in the scenario"),
+  probability: fraction.default(1).describe("chance that the shock happens in a trial, 0 to 1; default 1"),
+  start: distributionSchema.default(0).describe("the period the shock starts (a number or a distribution); default 0"),
   /** Absent: the shock lasts to the horizon. */
-  duration: distributionSchema.optional(),
-  severity: distributionSchema.default(1),
-  after: z.object({ shock: id, lag: distributionSchema.default(0) }).strict().optional(),
-  path: pathSchema.optional(),
-  description: z.string().optional(),
+  duration: distributionSchema.optional().describe("how many periods the shock lasts (a number or a distribution); absent = to the horizon"),
+  severity: distributionSchema.default(1).describe("share of what the shock hits that is lost, 0 to 1 (a number or a distribution, clamped to [0, 1]); default 1"),
+  after: z
+    .object({
+      shock: id.describe("the id of the shock this one follows"),
+      lag: distributionSchema.default(0).describe("periods between that shock's start and this one's (a number or a distribution); default 0"),
+    })
+    .strict()
+    .optional()
+    .describe("start only in trials where another shock happens, a lag after its start; absent = independent"),
+  path: pathSchema.optional().describe("licensing path: points {after, level} that scale the severity over the periods since the start; absent = constant"),
+  description: z.string().optional().describe("free text for people; not used by the model"),
 };
 
 /** A resolved shock as the shared code sees it: the common fields and a kind name. */
@@ -160,7 +176,11 @@ export interface ShockBase {
 }
 
 /** Fields common to every policy kind. */
-export const policyBase = { id, cost: nonNegative.default(0), description: z.string().optional() };
+export const policyBase = {
+  id: id.describe("the policy's id, unique in the scenario; options name it"),
+  cost: nonNegative.default(0).describe("what the policy costs, in the scenario's currency; default 0"),
+  description: z.string().optional().describe("free text for people; not used by the model"),
+};
 
 /** A resolved policy as the shared code sees it. */
 export interface PolicyBase {

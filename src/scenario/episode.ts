@@ -13,16 +13,16 @@ export const monthSchema = z
 
 const seriesSchema = z
   .object({
-    id,
+    id: id.describe("the series' id, unique in the file"),
     measure: z
       .enum(["imports", "price", "availability"])
       .describe("imports: deliveries from `from` to `country`; price: the world price index; availability: r of `country`"),
-    good: id,
+    good: id.describe("the good observed"),
     country: id.optional().describe("the importer (imports, availability); omit for price, and for imports to mean all destinations but `from` (exports)"),
     from: id.optional().describe("imports only: the origin country; omit = all origins"),
     unit: z.string().min(1).default("index").describe("`index` (100 = the baseline) or the unit of the raw observations, turned into an index by `baseline`"),
     baseline: z
-      .object({ from: monthSchema, to: monthSchema })
+      .object({ from: monthSchema.describe("the first baseline month, YYYY-MM"), to: monthSchema.describe("the last baseline month, YYYY-MM") })
       .strict()
       .optional()
       .describe("observed months whose mean is 100; those points are not scored (the simulated index is 100 before the shock)"),
@@ -31,7 +31,7 @@ const seriesSchema = z
       .refine((p) => Object.keys(p).length > 0, { message: "needs at least one observed month" })
       .describe("observations by calendar month"),
     source: z.string().min(1, "every series names the source of its numbers").describe("where every observed number comes from"),
-    note: z.string().optional(),
+    note: z.string().optional().describe("free text for people"),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -46,14 +46,14 @@ const seriesSchema = z
 
 export const episodeSchema = z
   .object({
-    name: z.string(),
-    description: z.string().optional(),
+    name: z.string().describe("the episode's name, shown in reports"),
+    description: z.string().optional().describe("free text for people"),
     scenario: z.string().min(1).describe("the scenario file, relative to this file"),
     option: id.default("baseline").describe("the scenario's option that stands for what was done"),
     start: monthSchema.describe("the calendar month of period 0"),
-    trials: z.number().int("must be a whole number").min(1, "must be at least 1").default(1000),
+    trials: z.number().int("must be a whole number").min(1, "must be at least 1").default(1000).describe("trials simulated; default 1000"),
     seed: z.number().int("must be a whole number").min(0, "must be 0 or more").optional().describe("default: the scenario's seed"),
-    series: z.array(seriesSchema).min(1, "needs at least one series"),
+    series: z.array(seriesSchema).min(1, "needs at least one series").describe("the observed series, each scored against the simulation"),
   })
   .strict();
 

@@ -1,5 +1,7 @@
 // JSON Schema (draft 2020-12) of the input files, for editors and other tools.
-// Reference: zod 4 `z.toJSONSchema` with `io: "input"`, so fields with defaults are optional.
+// Reference: zod 4 `z.toJSONSchema` with `io: "input"`, so fields with defaults are optional, and
+// `reused: "ref"`, so a block used more than once (a distribution, a shock base field) is written
+// once under `$defs`; schemas with an `id` in their metadata get that name there.
 import { z } from "zod";
 import type { DocumentKind } from "./document-kind.ts";
 import { episodeSchema } from "./episode.ts";
@@ -13,7 +15,7 @@ export const schemaKinds: readonly SchemaKind[] = ["scenario", "network", "episo
 
 /** The JSON Schema of a file format described by a zod schema, titled `chokepoint <name> file`. */
 export function fileJsonSchema(schema: z.ZodType, name: string): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12" });
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", reused: "inline" });
   return { $schema, title: `chokepoint ${name} file`, ...rest };
 }
 

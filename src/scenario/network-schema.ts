@@ -14,10 +14,10 @@ const source = z
 
 export const countrySchema = z
   .object({
-    id,
-    name: z.string(),
-    groups: z.array(id).default([]),
-    governance: z.number().min(0, "must be between 0 and 10").max(10, "must be between 0 and 10").optional(),
+    id: id.describe("the country's id (e.g. an ISO code), unique in the network"),
+    name: z.string().describe("a readable name for tables and pages"),
+    groups: z.array(id).default([]).describe("group tags (e.g. eu, g7) that shocks and policies can name instead of countries; default none"),
+    governance: z.number().min(0, "must be between 0 and 10").max(10, "must be between 0 and 10").optional().describe("governance score, 0 to 10, shown by inspect; not used by the simulation"),
     source,
   })
   .strict();
@@ -56,48 +56,72 @@ export const marketSchema = z
       .default(0)
       .describe("share of the volume a consumer bought from a new supplier during a shortage that stays with that supplier for good"),
   })
-  .strict();
+  .strict()
+  .meta({ id: "market" });
 export type Market = z.output<typeof marketSchema>;
 
 export const goodSchema = z
   .object({
-    id,
-    name: z.string(),
-    unit: z.string(),
-    price: nonNegative,
-    weight: ratio.default(1),
-    inputs: z.record(id, ratio.gt(0, "must be greater than 0")).default({}),
-    switchPeriods: periods.default(0),
-    inventoryPeriods: nonNegative.default(0),
-    market: marketSchema.optional(),
+    id: id.describe("the good's id, unique in the network"),
+    name: z.string().describe("a readable name for tables and pages"),
+    unit: z.string().describe("the unit of its volumes and capacities (e.g. t, bbl), per period"),
+    price: nonNegative.describe("baseline price per unit, in the scenario's currency"),
+    weight: ratio.default(1).describe("criticality: a unit short counts price × weight in the score; default 1"),
+    inputs: z.record(id, ratio.gt(0, "must be greater than 0")).default({}).describe("units of each input good used per unit made; default none"),
+    switchPeriods: periods.default(0).describe("periods a consumer needs to buy from a new supplier; default 0"),
+    inventoryPeriods: nonNegative.default(0).describe("commercial inventory held by each consumer, in periods of its use; default 0"),
+    market: marketSchema.optional().describe("how the good's market adapts (prices, demand, new supply); absent = static"),
     source,
   })
   .strict();
 
 export const producerSchema = z
-  .object({ id, country: id, good: id, capacity: nonNegative, source })
+  .object({
+    id: id.describe("the producer's id, unique in the network"),
+    country: id.describe("the country it stands in"),
+    good: id.describe("the good it makes"),
+    capacity: nonNegative.describe("the most it makes, in the good's unit per period"),
+    source,
+  })
   .strict();
 
 export const chokepointSchema = z
-  .object({ id, name: z.string(), bypassPeriods: periods.optional(), source })
+  .object({
+    id: id.describe("the chokepoint's id, named in flows' routes"),
+    name: z.string().describe("a readable name for tables and pages"),
+    bypassPeriods: periods.optional().describe("periods after a closure before flows reroute around it; absent = no bypass"),
+    source,
+  })
   .strict();
 
 export const flowSchema = z
-  .object({ from: id, to: id, volume: nonNegative, route: z.array(id).default([]), source })
+  .object({
+    from: id.describe("the supplying producer's id"),
+    to: id.describe("the receiving country's id"),
+    volume: nonNegative.describe("baseline volume, in the good's unit per period"),
+    route: z.array(id).default([]).describe("chokepoints the flow passes, in order; default none"),
+    source,
+  })
   .strict();
 
-export const demandSchema = z.object({ country: id, good: id, volume: nonNegative, source }).strict();
+export const demandSchema = z
+  .object({
+    country: id.describe("the consuming country"),
+    good: id.describe("the good used"),
+    volume: nonNegative.describe("baseline use, in the good's unit per period"),
+    source,
+  }).strict();
 
 export const networkSchema = z
   .object({
-    name: z.string().optional(),
-    description: z.string().optional(),
-    countries: z.array(countrySchema),
-    goods: z.array(goodSchema),
-    producers: z.array(producerSchema),
-    chokepoints: z.array(chokepointSchema).default([]),
-    flows: z.array(flowSchema),
-    demand: z.array(demandSchema),
+    name: z.string().optional().describe("the network's name"),
+    description: z.string().optional().describe("free text for people; not used by the model"),
+    countries: z.array(countrySchema).describe("the countries (and their groups)"),
+    goods: z.array(goodSchema).describe("the goods traded, with unit, price and inputs"),
+    producers: z.array(producerSchema).describe("who makes each good where, with capacity"),
+    chokepoints: z.array(chokepointSchema).default([]).describe("straits, canals and other points flows pass; default none"),
+    flows: z.array(flowSchema).describe("baseline trade: producer to country, volume per period, route"),
+    demand: z.array(demandSchema).describe("baseline use of each good by each country, per period"),
   })
   .strict();
 

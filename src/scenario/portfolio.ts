@@ -11,11 +11,11 @@ import { policySchema, type Scenario } from "./schema.ts";
 const threatSchema = z
   .object({
     /** A scenario file, relative to the portfolio file. */
-    file: z.string().min(1, "must name a scenario file"),
+    file: z.string().min(1, "must name a scenario file").describe("a scenario file, relative to the portfolio file"),
     /** How much the threat counts in the national score (any positive number). */
-    weight: z.number().positive("must be more than 0").optional(),
+    weight: z.number().positive("must be more than 0").optional().describe("how much the threat counts in the national score, any positive number (or give probability)"),
     /** Or its annual probability, used as its weight. */
-    probability: z.number().positive("must be more than 0").max(1, "must be at most 1").optional(),
+    probability: z.number().positive("must be more than 0").max(1, "must be at most 1").optional().describe("annual probability of the threat, used as its weight (or give weight)"),
   })
   .strict()
   .refine((t) => (t.weight === undefined) !== (t.probability === undefined), {
@@ -25,22 +25,22 @@ const threatSchema = z
 
 export const portfolioSchema = z
   .object({
-    name: z.string(),
-    description: z.string().optional(),
+    name: z.string().describe("the portfolio's name, shown in reports"),
+    description: z.string().optional().describe("free text for people"),
     /** The scored country; every scenario must score it. */
-    home: id.optional(),
+    home: id.optional().describe("the scored country; every scenario must score the same one; absent = the scenarios' own"),
     /** The most the chosen policies may cost together; `--budget` overrides it. */
-    budget: z.number().nonnegative("must be 0 or more").optional(),
+    budget: z.number().nonnegative("must be 0 or more").optional().describe("the most the chosen policies may cost together, in the currency; --budget overrides it"),
     /** risk (weighted CVaR95, the default) or expected shortfall. */
-    objective: z.enum(["risk", "expected"]).default("risk"),
+    objective: z.enum(["risk", "expected"]).default("risk").describe("risk (weighted CVaR95) or expected shortfall; default risk"),
     /** Trials per scenario; default each scenario's own. */
-    trials: z.number().int("must be a whole number").min(1, "must be at least 1").optional(),
-    currency: z.string().default("units"),
-    scenarios: z.array(threatSchema).min(1, "needs at least one scenario"),
+    trials: z.number().int("must be a whole number").min(1, "must be at least 1").optional().describe("trials per scenario; absent = each scenario's own"),
+    currency: z.string().default("units").describe("the unit of costs and the budget; default units"),
+    scenarios: z.array(threatSchema).min(1, "needs at least one scenario").describe("the threats: scenario files, each with a weight or an annual probability"),
     /** Candidate policies, in the scenario file's policy format; each applies to every scenario whose network it names. */
-    policies: z.array(policySchema).min(1, "needs at least one policy"),
+    policies: z.array(policySchema).min(1, "needs at least one policy").describe("candidate policies, in the scenario file's policy format"),
     /** Named bundles of policies bought together; default: every policy is its own candidate. */
-    candidates: z.record(id, z.array(id).min(1, "needs at least one policy")).optional(),
+    candidates: z.record(id, z.array(id).min(1, "needs at least one policy")).optional().describe("named bundles of policy ids bought together; absent = each policy is its own candidate"),
   })
   .strict();
 

@@ -31,22 +31,22 @@ export type PolicyType = Policy["type"];
 function scenarioObject<S extends z.ZodType, P extends z.ZodType>(shock: S, policy: P) {
   return z
     .object({
-      name: z.string(),
-      description: z.string().optional(),
+      name: z.string().describe("the scenario's name, shown in reports"),
+      description: z.string().optional().describe("free text for people; not used by the model"),
       /** A path relative to the scenario file, or the network inline. */
-      network: z.union([z.string().min(1), networkSchema]),
-      home: id,
-      horizon: wholeNumber(1, MAX_HORIZON, "periods"),
-      period: z.string().default("period"),
-      trials: wholeNumber(1, 1e9).default(10000),
-      seed: wholeNumber(0, MAX_WHOLE).default(1),
-      objective: z.enum(["risk", "expected"]).default("risk"),
-      currency: z.string().default("units"),
-      shocks: z.array(shock).default([]),
-      policies: z.array(policy).default([]),
-      options: z.record(id, z.array(id)).default({}),
+      network: z.union([z.string().min(1), networkSchema]).describe("the network file, relative to this file, or the network inline"),
+      home: id.describe("the country whose shortfall is scored"),
+      horizon: wholeNumber(1, MAX_HORIZON, "periods").describe("periods simulated per trial"),
+      period: z.string().default("period").describe("the name of one period (e.g. month, quarter); default period"),
+      trials: wholeNumber(1, 1e9).default(10000).describe("Monte Carlo trials per option; default 10000"),
+      seed: wholeNumber(0, MAX_WHOLE).default(1).describe("random seed; the same seed gives the same numbers; default 1"),
+      objective: z.enum(["risk", "expected"]).default("risk").describe("risk (CVaR95 of the unmet share) or expected (its mean) ranks the options; default risk"),
+      currency: z.string().default("units").describe("the unit of prices and costs (e.g. USD m); default units"),
+      shocks: z.array(shock).default([]).describe("what may go wrong: each shock has a kind (type), a probability, a start, a duration and a severity; default none"),
+      policies: z.array(policy).default([]).describe("what the home country can do, each with a kind (type) and a cost; default none"),
+      options: z.record(id, z.array(id)).default({}).describe("named sets of policy ids to compare against the baseline (no policy); default none"),
       /** Per good: market fields that replace the network's (docs/model.md, "Markets that adapt"). */
-      markets: z.record(id, marketSchema).optional(),
+      markets: z.record(id, marketSchema).optional().describe("per good id: market fields that replace the network's; absent = the network's"),
     })
     .strict();
 }

@@ -11,8 +11,8 @@ const finite = z.number().finite("must be a finite number");
 
 export const sweepRangeSchema = z
   .object({
-    min: finite,
-    max: finite,
+    min: finite.describe("the first value"),
+    max: finite.describe("the last value"),
     /** Evenly spaced values from min to max, both included; default 2 (the two ends). */
     steps: z.number().int("must be a whole number").min(1, "must be at least 1").default(2).describe("evenly spaced values from min to max, both included (default 2: the two ends)"),
   })
@@ -40,7 +40,7 @@ export const sweepParameterSchema = z
 
 export const sweepFileSchema = z
   .object({
-    description: z.string().optional(),
+    description: z.string().optional().describe("free text for people"),
     /** grid (every combination), oat (one at a time around the scenario) or lhs (Latin hypercube). */
     design: z.enum(DESIGNS).optional().describe("grid (every combination, default), oat (one at a time around the scenario) or lhs (Latin hypercube)"),
     /** Latin hypercube: the number of points. */
@@ -53,7 +53,7 @@ export const sweepFileSchema = z
     seed: wholeNumber(0, MAX_WHOLE).optional().describe("trial seed, the same at every point (default: the scenario's)"),
     /** Options to score at every point (baseline always); default all. */
     options: z.array(z.string().min(1)).optional().describe("options scored at every point; baseline always (default: all)"),
-    parameters: z.array(sweepParameterSchema).default([]),
+    parameters: z.array(sweepParameterSchema).default([]).describe("the parameters to vary, each a path with values or a range; default none"),
   })
   .strict();
 

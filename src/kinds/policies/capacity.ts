@@ -7,7 +7,13 @@ import { id, periods, positive } from "../fields.ts";
 
 export const capacity = definePolicy(
   "capacity",
-  { country: id, good: id, units: positive, buildPeriods: periods.default(0), mode: z.enum(["standby", "displace"]).default("standby") },
+  {
+    country: id.describe("the country that builds the capacity"),
+    good: id.describe("the good produced"),
+    units: positive.describe("capacity added, in the good's unit per period"),
+    buildPeriods: periods.default(0).describe("periods before the capacity produces; default 0"),
+    mode: z.enum(["standby", "displace"]).default("standby").describe("standby: serves its owner only when short; displace: replaces imports from the start; default standby"),
+  },
   {
     refs: { country: "country", good: "good" },
     stubValues: { units: 1 },

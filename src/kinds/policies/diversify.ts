@@ -6,7 +6,13 @@ import { countryGoodOf, type NetworkPlan, placesOf } from "../../engine/plan.ts"
 import { fraction, id } from "../fields.ts";
 import type { ReferenceIndex } from "../kind.ts";
 
-const fields = { country: id, good: id, from: z.array(id).min(1), to: z.array(id).min(1), share: fraction };
+const fields = {
+  country: id.describe("the importing country"),
+  good: id.describe("the good whose imports move"),
+  from: z.array(id).min(1).describe("countries or groups the imports move away from"),
+  to: z.array(id).min(1).describe("countries or groups whose producers take them, by capacity"),
+  share: fraction.describe("share of the imports from `from` that moves, 0 to 1"),
+};
 type Diversify = z.output<PolicySchemaOf<"diversify", typeof fields>>;
 
 export const diversify = definePolicy(

@@ -7,7 +7,7 @@ import { id } from "../fields.ts";
 
 export const partnership = definePolicy(
   "partnership",
-  { group: id, goods: z.array(id).min(1) },
+  { group: id.describe("the group (or country) whose members share supply when short"), goods: z.array(id).min(1).describe("the goods shared") },
   {
     refs: { group: "place", goods: "good" },
     applyRank: 6,

@@ -7,7 +7,7 @@ import { id, shareBelowOne } from "../fields.ts";
 
 export const recycling = definePolicy(
   "recycling",
-  { country: id, good: id, share: shareBelowOne },
+  { country: id.describe("the country that recycles"), good: id.describe("the good recycled"), share: shareBelowOne.describe("share of the country's use met by recycling, immune to shocks, 0 to below 1") },
   {
     refs: { country: "country", good: "good" },
     stubValues: { share: 0 },

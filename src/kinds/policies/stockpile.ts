@@ -8,10 +8,10 @@ import { id, nonNegative, periods } from "../fields.ts";
 export const stockpile = definePolicy(
   "stockpile",
   {
-    country: id,
-    good: id,
-    periods: nonNegative.optional(),
-    units: nonNegative.optional(),
+    country: id.describe("the country that holds the stockpile"),
+    good: id.describe("the good stocked"),
+    periods: nonNegative.optional().describe("size in periods of the country's baseline use (or give units)"),
+    units: nonNegative.optional().describe("size in the good's unit (or give periods)"),
     refillPeriods: periods
       .optional()
       .describe("rebuild the stock over this many periods once the country is no longer short, buying from suppliers' spare; absent = never (docs/model.md, stock refill)"),

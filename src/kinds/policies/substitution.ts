@@ -7,7 +7,13 @@ import { fraction, id, periods, shareBelowOne } from "../fields.ts";
 
 export const substitution = definePolicy(
   "substitution",
-  { country: id, good: id, share: shareBelowOne, successProbability: fraction.default(1), delayPeriods: periods.default(0) },
+  {
+    country: id.describe("the country that substitutes"),
+    good: id.describe("the good whose use falls"),
+    share: shareBelowOne.describe("share of its use of the good replaced, 0 to below 1"),
+    successProbability: fraction.default(1).describe("chance the substitution works in a trial, 0 to 1; default 1"),
+    delayPeriods: periods.default(0).describe("periods before the substitution takes effect; default 0"),
+  },
   {
     refs: { country: "country", good: "good" },
     stubValues: { share: 0 },

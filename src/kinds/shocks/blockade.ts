@@ -6,7 +6,7 @@ import { id } from "../fields.ts";
 
 export const blockade = defineShock(
   "blockade",
-  { country: id },
+  { country: id.describe("the blockaded country: every flow into or out of it is cut (severity of each)") },
   {
     refs: { country: "country" },
     compile(net, s) {

@@ -7,7 +7,7 @@ import { id } from "../fields.ts";
 
 export const chokepointClosure = defineShock(
   "chokepoint_closure",
-  { chokepoint: id },
+  { chokepoint: id.describe("the closed chokepoint: flows routed through it are cut until its bypassPeriods, if any") },
   {
     refs: { chokepoint: "chokepoint" },
     compile(net, s) {

@@ -6,7 +6,10 @@ import { id } from "../fields.ts";
 
 export const demandSurge = defineShock(
   "demand_surge",
-  { countries: z.array(id).min(1), goods: z.array(id).min(1) },
+  {
+    countries: z.array(id).min(1).describe("countries or groups whose use rises"),
+    goods: z.array(id).min(1).describe("goods whose use rises, by severity as a share of baseline use"),
+  },
   {
     refs: { countries: "place", goods: "good" },
     compile(net, s, places) {

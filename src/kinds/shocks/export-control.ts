@@ -7,7 +7,11 @@ import { id } from "../fields.ts";
 
 export const exportControl = defineShock(
   "export_control",
-  { imposer: id, goods: z.array(id).min(1, "needs at least one good"), targets: z.array(id).min(1, "needs at least one target (a country, a group, or all)") },
+  {
+    imposer: id.describe("the country that restricts its exports"),
+    goods: z.array(id).min(1, "needs at least one good").describe("the goods controlled"),
+    targets: z.array(id).min(1, "needs at least one target (a country, a group, or all)").describe("countries or groups denied the goods (all = everyone but the imposer)"),
+  },
   {
     refs: { imposer: "country", goods: "good", targets: "target" },
     compile(net, s, places) {

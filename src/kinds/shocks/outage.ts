@@ -6,7 +6,11 @@ import { id } from "../fields.ts";
 
 export const outage = defineShock(
   "outage",
-  { producers: z.array(id).min(1).optional(), country: id.optional(), goods: z.array(id).min(1).optional() },
+  {
+    producers: z.array(id).min(1).optional().describe("the producers that lose capacity (or give country instead)"),
+    country: id.optional().describe("every producer in this country loses capacity (instead of producers)"),
+    goods: z.array(id).min(1).optional().describe("with country: only its producers of these goods; absent = all goods"),
+  },
   {
     refs: { producers: "producer", country: "country", goods: "good" },
     stub: (id) => ({ id, type: "outage", producers: ["\u0000stub"] }),

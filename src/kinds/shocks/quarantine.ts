@@ -4,11 +4,17 @@
 // blockade it leaves the country's other goods and its exports alone.
 import { z } from "zod";
 import { emptyEffect } from "../../engine/effects.ts";
+import { kindLiteral } from "../define.ts";
 import { id, shockBase } from "../fields.ts";
 import type { ShockKind } from "../kind.ts";
 
 const schema = z
-  .object({ ...shockBase, type: z.literal("quarantine"), country: id, goods: z.array(id).min(1, "needs at least one good") })
+  .object({
+    ...shockBase,
+    type: kindLiteral("shock", "quarantine"),
+    country: id.describe("the quarantined country: foreign producers of the goods stop supplying it"),
+    goods: z.array(id).min(1, "needs at least one good").describe("the goods it can no longer import"),
+  })
   .strict();
 
 export const quarantine: ShockKind<typeof schema> = {
