@@ -17,15 +17,16 @@ Examples:
 `;
 
 export const schemaHelp = `
-The same schemas are committed as schema/scenario.schema.json, schema/network.schema.json
-and schema/sweep.schema.json.
-They describe the shape of a file only; \`chokepoint validate\` also checks references and
+The same schemas are committed in schema/ (scenario, network, sweep, episode and portfolio
+.schema.json). Every field carries a one-line description with its unit and default, which an
+editor shows on hover. They describe the shape of a file only; \`chokepoint validate\` also checks references and
 consistency (unknown ids, capacities, cycles).
 
 Examples:
   $ chokepoint schema > scenario.schema.json
   $ chokepoint schema --kind network
   $ chokepoint schema --kind sweep
+  $ chokepoint schema --kind portfolio -o portfolio.schema.json
 
 For completion and checks while editing YAML (yaml-language-server, e.g. in VS Code), put on
 the first line of a scenario file:
