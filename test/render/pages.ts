@@ -18,6 +18,12 @@ const scenarios = readdirSync(path.join(repoRoot, "scenarios"))
 /** Small runs: the check is of the pages, not of the numbers. */
 const TRIALS = ["--trials", "100", "--workers", "1"];
 
+/** A sweep of the flagship over the halt's probability and the licensing severity, as a page. */
+function sweepPage(name: string, design: string[], probability: string): PageCase {
+  const ranges = ["--range", `shocks.cn-licensing-halt.probability=${probability}`, "--range", "shocks.cn-ga-licensing.severity.max=0.3:0.9:3"];
+  return { name, argv: ["sweep", "scenarios/gallium-germanium-2023.yaml", ...design, ...ranges, ...TRIALS, "--option", "stockpile-180d", "--format", "html"] };
+}
+
 export const pageCases: PageCase[] = [
   ...scenarios.flatMap((file): PageCase[] => {
     const name = file.replace(/\.yaml$/, "");
@@ -30,40 +36,8 @@ export const pageCases: PageCase[] = [
       { name: `leverage-${name}`, argv: ["leverage", at, "--workers", "1", "--format", "html"] },
     ];
   }),
-  {
-    name: "sweep-oat-gallium-germanium-2023",
-    argv: [
-      "sweep",
-      "scenarios/gallium-germanium-2023.yaml",
-      "--design",
-      "oat",
-      "--range",
-      "shocks.cn-licensing-halt.probability=0.5:1:3",
-      "--range",
-      "shocks.cn-ga-licensing.severity.max=0.3:0.9:3",
-      ...TRIALS,
-      "--option",
-      "stockpile-180d",
-      "--format",
-      "html",
-    ],
-  },
-  {
-    name: "sweep-grid-gallium-germanium-2023",
-    argv: [
-      "sweep",
-      "scenarios/gallium-germanium-2023.yaml",
-      "--range",
-      "shocks.cn-licensing-halt.probability=0.2:1:3",
-      "--range",
-      "shocks.cn-ga-licensing.severity.max=0.3:0.9:3",
-      ...TRIALS,
-      "--option",
-      "stockpile-180d",
-      "--format",
-      "html",
-    ],
-  },
+  sweepPage("sweep-oat-gallium-germanium-2023", ["--design", "oat"], "0.5:1:3"),
+  sweepPage("sweep-grid-gallium-germanium-2023", [], "0.2:1:3"),
   { name: "backtest-episodes", argv: ["backtest", "episodes/antimony-2024.yaml", "episodes/fluorochemicals-2019.yaml", "episodes/neon-2022.yaml", "--trials", "200", "--format", "html"] },
   { name: "portfolio-taiwan", argv: ["portfolio", "portfolios/taiwan.yaml", "--trials", "200", "--format", "html"] },
   { name: "leverage-matrix-rare-earths", argv: ["leverage", "fixtures/rare-earths.yaml", "--workers", "1", "--format", "html"] },
