@@ -54,6 +54,35 @@ export class Simulator {
   private readonly block: Float64Array;
   private readonly activeEmb: Int32Array;
   private nActiveEmb = 0;
+  // Event-driven state: the channels above are rebuilt only when some shock's effective severity
+  // changes (a shock starts or ends, a licensing path steps), which a trial does a few times.
+  /** effective severity of each shock in the period the channels were built for, −1 when inactive */
+  private readonly shockSev: Float64Array;
+  /** false at the start of a trial: the channels are rebuilt whatever the severities */
+  private channelsValid = false;
+  /** the channels changed in this period */
+  private channelsChanged = false;
+  /** bumped whenever the channels change; pair factors of a good are valid while their epoch matches */
+  private epoch = 0;
+  private readonly factorEpoch: Int32Array;
+  /** willingness × (1 − blockade) per producer→consumer pair under the current channels */
+  private readonly pairFactor: Float64Array;
+  /** the last stepped period repeats while no event comes: every request is past its ramp */
+  private steady = false;
+  private ramping = false;
+  /**
+   * The slots short after rationing in the last stepped period, with what step 4 drew on: the
+   * gap, what arrived (inflow + replacement), use, and the last draws from inventory and stockpile.
+   */
+  private nGaps = 0;
+  private readonly gapSlot: Int32Array;
+  private readonly gapNeed: Float64Array;
+  private readonly gapHave: Float64Array;
+  private readonly gapUse: Float64Array;
+  private readonly gapInventory: Float64Array;
+  private readonly gapStockpile: Float64Array;
+  /** 1 where a slot is some producer's input, so that its ratio feeds the next goods' step */
+  private readonly feeds: Uint8Array;
   private readonly inflow: Float64Array;
   private readonly useNow: Float64Array;
   private readonly request: Float64Array;
@@ -113,6 +142,17 @@ export class Simulator {
     this.surge = new Float64Array(net.nSlots);
     this.block = new Float64Array(net.nCountries);
     this.activeEmb = new Int32Array(net.nShocks);
+    this.shockSev = new Float64Array(net.nShocks);
+    this.factorEpoch = new Int32Array(net.nGoods).fill(-1);
+    this.pairFactor = new Float64Array(net.pairFlow.length);
+    this.gapSlot = new Int32Array(net.nSlots);
+    this.gapNeed = new Float64Array(net.nSlots);
+    this.gapHave = new Float64Array(net.nSlots);
+    this.gapUse = new Float64Array(net.nSlots);
+    this.gapInventory = new Float64Array(net.nSlots);
+    this.gapStockpile = new Float64Array(net.nSlots);
+    this.feeds = new Uint8Array(net.nSlots);
+    for (const s of net.producerInputSlot) this.feeds[s] = 1;
     this.inflow = new Float64Array(net.nSlots);
     this.useNow = new Float64Array(net.nSlots);
     this.request = new Float64Array(net.nSlots);
@@ -170,18 +210,28 @@ export class Simulator {
     this.lossNum.fill(0);
     this.firstShort.fill(-1);
     this.recovered.fill(-1);
+    this.channelsValid = false;
+    this.steady = false;
     for (let t = 0; t < H; t++) {
       this.t = t;
-      if (t === 0 || this.stageChangesAt(t, stageOn)) this.applyStages(t, stageOn);
+      const staged = t === 0 || this.stageChangesAt(t, stageOn);
+      if (staged) this.applyStages(t, stageOn);
       if (this.applyShocks(t, draws) === 0 && !this.full) {
         // No shock active: every flow delivers its plan, which equals use (validation and every
         // policy keep that true), so nobody is short and nothing is drawn from stocks.
         this.ratio.fill(1);
         this.streak.fill(0);
-      } else {
+        this.steady = false;
+      } else if (!this.steady || staged || this.channelsChanged || !this.repeatStocks()) {
         this.inflow.fill(0);
+        this.nGaps = 0;
+        this.ramping = false;
         for (let g = 0; g < net.nGoods; g++) this.stepGood(g);
+        this.steady = !this.ramping && !this.full;
       }
+      // else: the same channels and plan as the last stepped period and every request past its
+      // ramp (a streak beyond the switching time asks the same): flows, requests and replacement
+      // repeat exactly, so only step 4–5 of the short slots is taken again (repeatStocks).
       this.score(t);
       onPeriod?.(t);
     }
@@ -196,6 +246,38 @@ export class Simulator {
       out.firstShort[row * nS + h] = first < 0 ? Number.NaN : first;
     }
     out.unmet[row] = net.scoredWeight > 0 ? total / (H * net.scoredWeight) : 0;
+  }
+
+  /**
+   * Steps 4–5 again for the slots short in the last stepped period, on the same gap and arrivals,
+   * operation for operation as stepGood. A slot that feeds a producer must draw exactly what it
+   * drew (its ratio reaches the next goods' step); if one cannot, nothing is taken and it returns
+   * false, so the period is stepped in full.
+   */
+  private repeatStocks(): boolean {
+    for (let i = 0; i < this.nGaps; i++) {
+      const s = this.gapSlot[i]!;
+      if (!this.feeds[s]) continue;
+      const gap = this.gapNeed[i]!;
+      const fromInventory = Math.min(gap, this.inventory[s]!);
+      if (fromInventory !== this.gapInventory[i] || Math.min(gap - fromInventory, this.stockpile[s]!) !== this.gapStockpile[i]) return false;
+    }
+    for (let i = 0; i < this.nGaps; i++) {
+      const s = this.gapSlot[i]!;
+      const use = this.gapUse[i]!;
+      let gap = this.gapNeed[i]!;
+      const fromInventory = Math.min(gap, this.inventory[s]!);
+      this.inventory[s]! -= fromInventory;
+      gap -= fromInventory;
+      const fromStockpile = Math.min(gap, this.stockpile[s]!);
+      this.stockpile[s]! -= fromStockpile;
+      const have = this.gapHave[i]! + (fromInventory + fromStockpile);
+      this.gapInventory[i] = fromInventory;
+      this.gapStockpile[i] = fromStockpile;
+      const r = use > 0 ? have / use : 1;
+      this.ratio[s] = r > 1 - EPS ? 1 : r;
+    }
+    return true;
   }
 
   /** Commercial inventory and strategic stockpile left in a consumer slot after the last run. */
@@ -235,7 +317,25 @@ export class Simulator {
   private applyShocks(t: number, d: ShockDraws): number {
     const net = this.net;
     let active = 0;
-    for (let j = 0; j < net.nShocks; j++) if (d.occurs[j] && t >= d.start[j]! && t < d.end[j]!) active++;
+    let changed = !this.channelsValid;
+    for (let j = 0; j < net.nShocks; j++) {
+      let sev = -1;
+      if (d.occurs[j] && t >= d.start[j]! && t < d.end[j]!) {
+        active++;
+        const p0 = d.pathStart[j]!;
+        const p1 = d.pathStart[j + 1]!;
+        // a licensing path multiplies the drawn severity by its level at t − start
+        sev = p1 > p0 ? d.severity[j]! * pathLevel(d.pathAt, d.pathLevel, p0, p1, t - d.start[j]!) : d.severity[j]!;
+      }
+      if (sev !== this.shockSev[j]) {
+        this.shockSev[j] = sev;
+        changed = true;
+      }
+    }
+    this.channelsValid = true;
+    this.channelsChanged = changed;
+    if (!changed) return active;
+    this.epoch++;
     if (active === 0 && !this.full) return 0;
     this.flowCut.fill(0);
     this.outage.fill(0);
@@ -244,11 +344,8 @@ export class Simulator {
     this.goodHit.fill(0);
     this.nActiveEmb = 0;
     for (let j = 0; j < net.nShocks; j++) {
-      if (!d.occurs[j] || t < d.start[j]! || t >= d.end[j]!) continue;
-      const p0 = d.pathStart[j]!;
-      const p1 = d.pathStart[j + 1]!;
-      // a licensing path multiplies the drawn severity by its level at t − start
-      const sev = p1 > p0 ? d.severity[j]! * pathLevel(d.pathAt, d.pathLevel, p0, p1, t - d.start[j]!) : d.severity[j]!;
+      const sev = this.shockSev[j]!;
+      if (sev < 0) continue;
       const hit = sev > 0 ? 1 : 0;
       for (let i = net.cutStart[j]!; i < net.cutStart[j + 1]!; i++) {
         const f = net.cutFlows[i]!;
@@ -329,6 +426,7 @@ export class Simulator {
       const missing = use - this.inflow[s]!;
       if (missing > EPS * use) {
         const k = this.streak[s]!;
+        if (k < sw) this.ramping = true;
         const req = sw > 0 ? missing * Math.min(1, k / sw) : missing;
         this.streak[s] = k + 1;
         this.request[s] = req;
@@ -350,12 +448,19 @@ export class Simulator {
       let have = this.inflow[s]! + this.received[s]!;
       let gap = use - have;
       if (gap > EPS * use) {
+        const i = this.nGaps++;
+        this.gapSlot[i] = s;
+        this.gapNeed[i] = gap;
+        this.gapHave[i] = have;
+        this.gapUse[i] = use;
         const fromInventory = Math.min(gap, this.inventory[s]!);
         this.inventory[s]! -= fromInventory;
         gap -= fromInventory;
         const fromStockpile = Math.min(gap, this.stockpile[s]!);
         this.stockpile[s]! -= fromStockpile;
         have += fromInventory + fromStockpile;
+        this.gapInventory[i] = fromInventory;
+        this.gapStockpile[i] = fromStockpile;
       }
       const r = use > 0 ? have / use : 1;
       this.ratio[s] = r > 1 - EPS ? 1 : r;
@@ -576,6 +681,7 @@ export class Simulator {
       }
     }
     if (nCand === 0) return;
+    if (this.factorEpoch[g] !== this.epoch) this.pairFactors(g);
     let any = false;
     for (let s = s0; s < s1; s++) {
       this.inRound[s] = 0;
@@ -587,12 +693,8 @@ export class Simulator {
       for (let i = 0; i < nCand; i++) {
         const p = cand[i]!;
         const idx = base + (p - p0) * ns + (s - s0);
-        let e = 0;
-        if (this.willing(p, c, idx)) {
-          const pc = net.producerCountry[p]!;
-          const b = pc === c ? 0 : Math.max(this.block[pc]!, this.block[c]!);
-          e = this.spare[p]! * (1 - b);
-        }
+        // willing: spare × (1 − b); unwilling: spare × 0 = 0, the same number as before the cache
+        const e = this.spare[p]! * this.pairFactor[idx]!;
         this.pairAsk[idx] = e;
         total += e;
       }
@@ -639,6 +741,25 @@ export class Simulator {
       const left = this.spare[p]! - this.asked[p]!;
       this.spare[p] = left > 0 ? left : 0;
     }
+  }
+
+  /** Good g's pair factors under the current channels: 1 − blockade where willing, else 0. */
+  private pairFactors(g: number): void {
+    const net = this.net;
+    const p0 = net.goodProducerStart[g]!;
+    const s0 = net.goodSlotStart[g]!;
+    const ns = net.goodSlotStart[g + 1]! - s0;
+    const base = net.goodPairStart[g]!;
+    for (let p = p0; p < net.goodProducerStart[g + 1]!; p++) {
+      const pc = net.producerCountry[p]!;
+      for (let s = s0; s < s0 + ns; s++) {
+        const idx = base + (p - p0) * ns + (s - s0);
+        const c = net.slotCountry[s]!;
+        const b = pc === c ? 0 : Math.max(this.block[pc]!, this.block[c]!);
+        this.pairFactor[idx] = this.willing(p, c, idx) ? 1 - b : 0;
+      }
+    }
+    this.factorEpoch[g] = this.epoch;
   }
 
   /** Is producer p willing to serve country c this period (MODEL §4 step 3)? */
