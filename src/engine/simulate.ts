@@ -272,12 +272,28 @@ export class Simulator {
       const fromStockpile = Math.min(gap, this.stockpile[s]!);
       this.stockpile[s]! -= fromStockpile;
       const have = this.gapHave[i]! + (fromInventory + fromStockpile);
-      this.gapInventory[i] = fromInventory;
-      this.gapStockpile[i] = fromStockpile;
       const r = use > 0 ? have / use : 1;
       this.ratio[s] = r > 1 - EPS ? 1 : r;
+      if (fromInventory === 0 && fromStockpile === 0) {
+        // dry: both stocks are empty (nothing refills them with markets off), so this ratio
+        // holds until the next stepped period; the slot leaves the list (its order is free)
+        this.dropGap(i--);
+      } else {
+        this.gapInventory[i] = fromInventory;
+        this.gapStockpile[i] = fromStockpile;
+      }
     }
     return true;
+  }
+
+  private dropGap(i: number): void {
+    const last = --this.nGaps;
+    this.gapSlot[i] = this.gapSlot[last]!;
+    this.gapNeed[i] = this.gapNeed[last]!;
+    this.gapHave[i] = this.gapHave[last]!;
+    this.gapUse[i] = this.gapUse[last]!;
+    this.gapInventory[i] = this.gapInventory[last]!;
+    this.gapStockpile[i] = this.gapStockpile[last]!;
   }
 
   /** Commercial inventory and strategic stockpile left in a consumer slot after the last run. */
@@ -461,6 +477,7 @@ export class Simulator {
         have += fromInventory + fromStockpile;
         this.gapInventory[i] = fromInventory;
         this.gapStockpile[i] = fromStockpile;
+        if (fromInventory === 0 && fromStockpile === 0) this.nGaps--; // dry: its ratio holds
       }
       const r = use > 0 ? have / use : 1;
       this.ratio[s] = r > 1 - EPS ? 1 : r;

@@ -100,8 +100,11 @@ export function influenceAt(x: number, tail: CvarTail, n: number): number {
   return tail.var - tail.value + (d > 0 ? (d * n) / tail.k : 0);
 }
 
-/** k = p·N, snapped to an integer within a few ulps so that e.g. p·N = 3.0000000000000004 counts as 3. */
-function tailCount(p: number, n: number): number {
+/**
+ * k = p·N, snapped to an integer within a few ulps so that e.g. p·N = 3.0000000000000004 counts as 3.
+ * @internal shared with the streaming tail; not part of the library face.
+ */
+export function tailCount(p: number, n: number): number {
   const k = p * n;
   const r = Math.round(k);
   return Math.abs(k - r) <= 4 * Number.EPSILON * r ? r : k;

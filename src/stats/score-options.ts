@@ -1,9 +1,8 @@
 // Reduces per-trial results of every option to the scores of MODEL §5: autonomy, risk (CVaR95),
 // expected shortfall, paired differences from baseline, and per-good summaries.
-import { cvar } from "./cvar.ts";
-import type { Interval } from "./normal-ci.ts";
-import { pairedCvarDiff, pairedMeanDiff } from "./paired-diff.ts";
-import { meanCi } from "./welford.ts";
+import { type Interval, normalInterval, Z95 } from "./normal-ci.ts";
+import { pairedTailStdError, TailKeeper, tailStdError } from "./tail.ts";
+import { Welford } from "./welford.ts";
 import { wilson } from "./wilson.ts";
 
 /** Per-trial results of one option over all trials (row i = trial i). */
@@ -83,65 +82,145 @@ const NO_INTERVAL: Interval = [Number.NaN, Number.NaN];
 /**
  * Scores every option; `options[0]` must be the baseline. Every interval is clipped to the range
  * its score can take (autonomy, risk and expected in [0, 100], differences in [−100, 100]); risk
- * intervals need {@link MIN_TAIL_TRIALS} tail trials.
+ * intervals need {@link MIN_TAIL_TRIALS} tail trials. The same numbers as {@link TrialScorer} fed
+ * the trials in any blocks.
  */
 export function scoreOptions(options: readonly OptionTrials[], scoredGoods: readonly string[]): OptionScore[] {
   const base = options[0];
   if (base === undefined) return [];
-  const tailOk = TAIL * base.unmet.length >= MIN_TAIL_TRIALS;
-  return options.map((o) => {
-    const m = meanCi(o.unmet);
-    const r = cvar(o.unmet, TAIL);
-    const dMean = pairedMeanDiff(o.unmet, base.unmet);
-    const dRisk = pairedCvarDiff(o.unmet, base.unmet, TAIL);
-    const expected = pctInterval(m.ci95);
-    const expectedDiff = pctInterval(dMean.ci95, DIFF);
-    return {
-      id: o.id,
-      cost: o.cost,
-      autonomy: { mean: 100 - pct(m.mean), ci95: [100 - expected[1], 100 - expected[0]] },
-      risk: { value: pct(r.value), ci95: tailOk ? pctInterval(r.ci95) : NO_INTERVAL },
-      expected: { value: pct(m.mean), ci95: expected },
-      vsBaseline: {
-        autonomy: { diff: -pct(dMean.diff), ci95: [-expectedDiff[1], -expectedDiff[0]] },
-        risk: { diff: pct(dRisk.diff), ci95: tailOk ? pctInterval(dRisk.ci95, DIFF) : NO_INTERVAL },
-        expected: { diff: pct(dMean.diff), ci95: expectedDiff },
-      },
-      goods: scoreGoods(o, scoredGoods),
-      perCost: o.cost > 0 ? -pct(dRisk.diff) / o.cost : null,
-    };
-  });
+  const scorer = new TrialScorer(options, scoredGoods.length, base.unmet.length);
+  scorer.add(options);
+  return scorer.finish(scoredGoods);
 }
 
-function scoreGoods(o: OptionTrials, scoredGoods: readonly string[]): Record<string, GoodScore> {
-  const n = o.unmet.length;
-  const nS = scoredGoods.length;
-  const out: Record<string, GoodScore> = {};
-  scoredGoods.forEach((id, h) => {
-    let sum = 0;
-    let over = 0;
-    let short = 0;
-    let ttrSum = 0;
-    for (let i = 0; i < n; i++) {
-      const u = o.unmetGood[i * nS + h]!;
-      sum += u;
-      if (u > 0.1) over++;
-      const t = o.ttr[i * nS + h]!;
-      if (!Number.isNaN(t)) {
-        short++;
-        ttrSum += t;
+/** One block of rows of every option, in option order (the rows of the next trials). */
+export type TrialRows = readonly { unmet: Float64Array; unmetGood: Float64Array; ttr: Float64Array }[];
+
+/** What one option's scores accumulate, row by row in trial order. */
+class OptionStream {
+  readonly mean = new Welford();
+  /** U − U_baseline on the same trial */
+  readonly diff = new Welford();
+  readonly tail: TailKeeper;
+  readonly goodSum: Float64Array;
+  readonly goodOver: Float64Array;
+  readonly goodShort: Float64Array;
+  readonly goodTtr: Float64Array;
+  constructor(n: number, nScored: number) {
+    this.tail = new TailKeeper(n, TAIL);
+    this.goodSum = new Float64Array(nScored);
+    this.goodOver = new Float64Array(nScored);
+    this.goodShort = new Float64Array(nScored);
+    this.goodTtr = new Float64Array(nScored);
+  }
+}
+
+/**
+ * The scores of MODEL §5 from trials streamed in blocks (trial order), in memory that does not
+ * grow with the trial count except for the CVaR tail (p·N losses per option): running means and
+ * paired differences (Welford), per-good counts, and {@link TailKeeper}. Bit for bit the numbers
+ * that the whole-array estimators (meanCi, cvar, pairedMeanDiff, pairedCvarDiff) give.
+ */
+export class TrialScorer {
+  private readonly options: readonly { id: string; cost: number }[];
+  private readonly nScored: number;
+  private readonly total: number;
+  private readonly streams: OptionStream[];
+  private rows = 0;
+
+  /** `options[0]` is the baseline; `total` trials will be added. */
+  constructor(options: readonly { id: string; cost: number }[], nScored: number, total: number) {
+    this.options = options.map((o) => ({ id: o.id, cost: o.cost }));
+    this.nScored = nScored;
+    this.total = total;
+    this.streams = options.map(() => new OptionStream(total, nScored));
+  }
+
+  /** Adds the next rows of every option (option order as in the constructor). */
+  add(block: TrialRows): void {
+    const base = block[0];
+    if (base === undefined || block.length !== this.streams.length) throw new Error(`internal: expected rows of ${this.streams.length} options`);
+    const n = base.unmet.length;
+    if (this.rows + n > this.total) throw new Error(`internal: more than the ${this.total} trials announced`);
+    const nS = this.nScored;
+    block.forEach((o, k) => {
+      const st = this.streams[k]!;
+      for (let i = 0; i < n; i++) {
+        const u = o.unmet[i]!;
+        st.mean.push(u);
+        st.diff.push(u - base.unmet[i]!);
+        st.tail.push(u);
       }
-    }
-    const w = wilson(over, n);
-    out[id] = {
-      unmet: n > 0 ? sum / n : Number.NaN,
-      pShortfall10: w.p,
-      pShortfall10Ci95: w.ci95,
-      ttr: short > 0 ? ttrSum / short : null,
-      pShort: n > 0 ? short / n : Number.NaN,
-    };
-  });
-  return out;
+      for (let h = 0; h < nS; h++) {
+        for (let i = 0; i < n; i++) {
+          const u = o.unmetGood[i * nS + h]!;
+          st.goodSum[h]! += u;
+          if (u > 0.1) st.goodOver[h]!++;
+          const t = o.ttr[i * nS + h]!;
+          if (!Number.isNaN(t)) {
+            st.goodShort[h]!++;
+            st.goodTtr[h]! += t;
+          }
+        }
+      }
+    });
+    this.rows += n;
+  }
+
+  /** The scores, once every announced trial was added. */
+  finish(scoredGoods: readonly string[]): OptionScore[] {
+    if (this.rows !== this.total) throw new Error(`internal: ${this.rows} of ${this.total} trials were scored`);
+    const n = this.total;
+    const tailOk = TAIL * n >= MIN_TAIL_TRIALS;
+    const tails = this.streams.map((st) => st.tail.finish());
+    const baseTail = tails[0]!;
+    return this.options.map((o, k) => {
+      const st = this.streams[k]!;
+      const t = tails[k]!;
+      const m = estimate(st.mean.mean, st.mean.stdError());
+      const r = estimate(t.tail.value, tailStdError(t));
+      const dMean = estimate(st.diff.mean, st.diff.stdError());
+      const dRisk = estimate(t.tail.value - baseTail.tail.value, pairedTailStdError(t, baseTail));
+      const expected = pctInterval(m.ci95);
+      const expectedDiff = pctInterval(dMean.ci95, DIFF);
+      return {
+        id: o.id,
+        cost: o.cost,
+        autonomy: { mean: 100 - pct(m.value), ci95: [100 - expected[1], 100 - expected[0]] },
+        risk: { value: pct(r.value), ci95: tailOk ? pctInterval(r.ci95) : NO_INTERVAL },
+        expected: { value: pct(m.value), ci95: expected },
+        vsBaseline: {
+          autonomy: { diff: -pct(dMean.value), ci95: [-expectedDiff[1], -expectedDiff[0]] },
+          risk: { diff: pct(dRisk.value), ci95: tailOk ? pctInterval(dRisk.ci95, DIFF) : NO_INTERVAL },
+          expected: { diff: pct(dMean.value), ci95: expectedDiff },
+        },
+        goods: this.goods(st, scoredGoods),
+        perCost: o.cost > 0 ? -pct(dRisk.value) / o.cost : null,
+      };
+    });
+  }
+
+  private goods(st: OptionStream, scoredGoods: readonly string[]): Record<string, GoodScore> {
+    const n = this.total;
+    const out: Record<string, GoodScore> = {};
+    scoredGoods.forEach((id, h) => {
+      const short = st.goodShort[h]!;
+      const w = wilson(st.goodOver[h]!, n);
+      out[id] = {
+        unmet: n > 0 ? st.goodSum[h]! / n : Number.NaN,
+        pShortfall10: w.p,
+        pShortfall10Ci95: w.ci95,
+        ttr: short > 0 ? st.goodTtr[h]! / short : null,
+        pShort: n > 0 ? short / n : Number.NaN,
+      };
+    });
+    return out;
+  }
+}
+
+/** An estimate with its normal 95% interval, as the whole-array estimators build it. */
+function estimate(value: number, se: number): { value: number; ci95: Interval } {
+  return { value, ci95: normalInterval(value, se, Z95) };
 }
 
 /** Appends the trials of `more` (the next trial range) to `into`, option by option. */

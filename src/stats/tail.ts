@@ -1,0 +1,135 @@
+// CVaR from a stream of losses in bounded memory, exactly as cvar.ts computes it from the whole
+// array: only the values that can still be among the worst ⌊k⌋ + 1 are kept, with their trial
+// rows, and the standard errors are replayed in trial order from them (every other trial's
+// influence value is one constant). Memory is O(p·N) instead of O(N).
+import { type CvarTail, influenceAt, tailCount } from "./cvar.ts";
+import { selectLargestInPlace } from "./select.ts";
+import { Welford } from "./welford.ts";
+
+/** A finished tail: the estimate and the rows (ascending) and values of the losses above VaR. */
+export interface StreamTail {
+  tail: CvarTail;
+  n: number;
+  /** rows whose loss exceeds the VaR q, ascending */
+  rows: Float64Array;
+  values: Float64Array;
+}
+
+/**
+ * Keeps the ⌊k⌋ + 1 largest of N losses pushed in row order (k = p·N as in {@link cvarTail}).
+ * Why that is enough: q is the (⌊k⌋ + 1)-th largest loss, and every loss above q is among the
+ * ⌊k⌋ + 1 largest; which of several losses equal to the threshold is kept changes neither q nor
+ * any sum, since equal losses contribute (U − q)⁺ = 0.
+ */
+export class TailKeeper {
+  readonly n: number;
+  readonly k: number;
+  private readonly keep: number;
+  private values: Float64Array;
+  private rows: Float64Array;
+  private size = 0;
+  private seen = 0;
+  private nan = false;
+  /** once `keep` losses ≥ threshold are held, a loss ≤ threshold can no longer exceed q */
+  private threshold = Number.NEGATIVE_INFINITY;
+
+  /** @throws RangeError if p is not in (0, 1]. */
+  constructor(n: number, p: number) {
+    if (!(p > 0 && p <= 1)) throw new RangeError(`CVaR tail probability must be in (0, 1], got ${p}`);
+    this.n = n;
+    this.k = tailCount(p, n);
+    this.keep = n === 0 ? 0 : Math.min(Math.floor(this.k), n - 1) + 1;
+    const cap = Math.max(2 * this.keep, 16);
+    this.values = new Float64Array(cap);
+    this.rows = new Float64Array(cap);
+  }
+
+  /** Losses held now: at most max(2(⌊k⌋ + 1), 16), whatever N. */
+  get held(): number {
+    return this.size;
+  }
+
+  /** The loss of the next row (rows are numbered 0, 1, … in push order). */
+  push(x: number): void {
+    const row = this.seen++;
+    if (Number.isNaN(x)) {
+      this.nan = true;
+      return;
+    }
+    if (x <= this.threshold) return;
+    if (this.size === this.values.length) {
+      this.compact();
+      if (x <= this.threshold) return;
+    }
+    this.values[this.size] = x;
+    this.rows[this.size++] = row;
+  }
+
+  /** Shrinks the buffer to the `keep` largest: those above the keep-th largest, then ties with it. */
+  private compact(): void {
+    const t = selectLargestInPlace(this.values.slice(0, this.size), this.keep - 1);
+    let above = 0;
+    for (let i = 0; i < this.size; i++) if (this.values[i]! > t) above++;
+    let ties = this.keep - above;
+    let w = 0;
+    for (let i = 0; i < this.size; i++) {
+      const v = this.values[i]!;
+      if (v > t || (v === t && ties-- > 0)) {
+        this.values[w] = v;
+        this.rows[w++] = this.rows[i]!;
+      }
+    }
+    this.size = w;
+    this.threshold = t;
+  }
+
+  /**
+   * CVaR_p exactly as {@link cvarTail} gives it for the N losses, with the losses above VaR in row
+   * order. @throws Error if fewer or more than N losses were pushed.
+   */
+  finish(): StreamTail {
+    if (this.seen !== this.n) throw new Error(`internal: the tail expected ${this.n} losses, got ${this.seen}`);
+    const none = { n: this.n, rows: new Float64Array(0), values: new Float64Array(0) };
+    if (this.n === 0 || this.nan) return { tail: { value: Number.NaN, var: Number.NaN, k: this.k }, ...none };
+    const q = selectLargestInPlace(this.values.slice(0, this.size), this.keep - 1);
+    const order: number[] = [];
+    for (let i = 0; i < this.size; i++) if (this.values[i]! - q > 0) order.push(i);
+    order.sort((a, b) => this.rows[a]! - this.rows[b]!);
+    const rows = Float64Array.from(order, (i) => this.rows[i]!);
+    const values = Float64Array.from(order, (i) => this.values[i]!);
+    // the same additions as cvarTail's loop over every row: the rows at or below q add nothing
+    let excess = 0;
+    for (let i = 0; i < values.length; i++) excess += values[i]! - q;
+    return { tail: { value: q + excess / this.k, var: q, k: this.k }, n: this.n, rows, values };
+  }
+}
+
+/** The standard error of CVaR, sd(IF(U_i))/√N, replayed in row order as cvar() computes it. */
+export function tailStdError(t: StreamTail): number {
+  if (!(t.tail.k >= 1)) return Number.NaN;
+  const acc = new Welford();
+  const rest = influenceAt(t.tail.var, t.tail, t.n);
+  let j = 0;
+  for (let i = 0; i < t.n; i++) {
+    if (j < t.rows.length && t.rows[j] === i) acc.push(influenceAt(t.values[j++]!, t.tail, t.n));
+    else acc.push(rest);
+  }
+  return acc.stdError();
+}
+
+/** The paired standard error sd(IF_a(a_i) − IF_b(b_i))/√N of CVaR(a) − CVaR(b), as pairedCvarDiff. */
+export function pairedTailStdError(a: StreamTail, b: StreamTail): number {
+  if (a.n !== b.n) throw new RangeError(`paired samples differ in length: ${a.n} vs ${b.n}`);
+  if (!(a.tail.k >= 1)) return Number.NaN;
+  const acc = new Welford();
+  const restA = influenceAt(a.tail.var, a.tail, a.n);
+  const restB = influenceAt(b.tail.var, b.tail, b.n);
+  let ja = 0;
+  let jb = 0;
+  for (let i = 0; i < a.n; i++) {
+    const x = ja < a.rows.length && a.rows[ja] === i ? influenceAt(a.values[ja++]!, a.tail, a.n) : restA;
+    const y = jb < b.rows.length && b.rows[jb] === i ? influenceAt(b.values[jb++]!, b.tail, b.n) : restB;
+    acc.push(x - y);
+  }
+  return acc.stdError();
+}
