@@ -4,7 +4,7 @@ import type { OptionSpec } from "../engine/run.ts";
 import { TrialError } from "../errors.ts";
 import type { TrialPool } from "../io/pool.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { type OptionTrials, optionTrialsOf } from "../stats/score-options.ts";
+import { type OptionScore, type OptionTrials, optionTrialsOf, TrialScorer } from "../stats/score-options.ts";
 import type { ResolvedSpec } from "./spec.ts";
 
 export interface Batch {
@@ -26,6 +26,43 @@ export async function runBatch(
     const trials = optionTrialsOf(options, results);
     checkFinite(trials, spec.seed, range.first);
     return { trials, scoredGoods };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Scores and, when asked, every trial's unmet share U per option (for the distributions drawn on a page). */
+export interface ScoredBatch {
+  scores: OptionScore[];
+  scoredGoods: string[];
+  unmet?: Float64Array[];
+}
+
+/**
+ * Trials [first, first + count) scored as they stream from the pool, block by block in trial
+ * order: memory does not grow with the trial count (the CVaR tail aside; docs/architecture.md),
+ * and the numbers are those of scoring every trial at once.
+ */
+export async function scoreBatch(
+  pool: TrialPool,
+  scenario: Scenario,
+  spec: ResolvedSpec,
+  range: { first: number; count: number; keepUnmet?: boolean },
+): Promise<ScoredBatch> {
+  const options = spec.options;
+  const progress = spec.progress("trials", range.count);
+  let scorer: TrialScorer | undefined;
+  const unmet = range.keepUnmet === true ? options.map(() => new Float64Array(range.count)) : undefined;
+  try {
+    const task = { scenario, options, seed: spec.seed };
+    const scoredGoods = await pool.stream(task, range.first, range.count, (block) => {
+      const first = block[0]!.first;
+      checkFinite(optionTrialsOf(options, block), spec.seed, first);
+      (scorer ??= new TrialScorer(options, block[0]!.nScored, range.count)).add(block);
+      unmet?.forEach((u, o) => u.set(block[o]!.unmet, first - range.first));
+    }, (n) => progress.tick(n));
+    scorer ??= new TrialScorer(options, scoredGoods.length, range.count);
+    return { scores: scorer.finish(scoredGoods), scoredGoods, ...(unmet === undefined ? {} : { unmet }) };
   } finally {
     progress.stop();
   }

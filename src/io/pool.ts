@@ -8,7 +8,7 @@
 // checked against the size limits (limits.ts) before it starts.
 import { Worker } from "node:worker_threads";
 import type { OptionSpec } from "../engine/run.ts";
-import { newTrialResults, type TrialResults } from "../engine/simulate.ts";
+import { newTrialResults, placeResults, type TrialResults } from "../engine/simulate.ts";
 import { InterruptedError, TrialError, type TrialPlace } from "../errors.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { checkLimits, type Limits, trialWork } from "./limits.ts";
@@ -16,6 +16,8 @@ import { CHUNK, prepareJob, type RangeJob, runRange } from "./trial-range.ts";
 
 /** Work units of one trial above which a pool of one still runs it on a thread (about 0.1 s). */
 export const INLINE_TRIAL_WORK = 2e6;
+/** Most trials in one block of a stream: what the consumer receives at once (about 56 B × options × trials). */
+export const STREAM_BLOCK = 10_000;
 /** Wall time of one slice of trials run in this thread, between two looks at the signal. */
 const SLICE_MS = 50;
 
@@ -76,31 +78,93 @@ export class TrialPool {
     signal?.addEventListener("abort", this.onAbort, { once: true });
   }
 
-  /** Runs trials [first, first + count) of a task for every option. */
+  /** Runs trials [first, first + count) of a task for every option, into whole result arrays. */
   async run(task: TrialTask, first: number, count: number, onProgress: (done: number) => void = () => {}): Promise<TaskResults> {
+    let results: TrialResults[] | undefined;
+    const scoredGoods = await this.stream(task, first, count, (block) => {
+      const nS = block[0]?.nScored ?? 0;
+      const into = (results ??= block.map(() => newTrialResults(first, count, nS)));
+      block.forEach((part, o) => placeResults(into[o]!, part));
+    }, onProgress);
+    return { results: results ?? task.options.map(() => newTrialResults(first, count, scoredGoods.length)), scoredGoods };
+  }
+
+  /**
+   * Runs trials [first, first + count) of a task for every option in blocks, and hands each block
+   * (one TrialResults per option) to `onBlock` in trial order, whichever thread finished it first:
+   * memory holds the blocks in flight (two per thread), not every trial. Returns the scored goods.
+   */
+  async stream(
+    task: TrialTask,
+    first: number,
+    count: number,
+    onBlock: (block: TrialResults[]) => void,
+    onProgress: (done: number) => void = () => {},
+  ): Promise<string[]> {
     if (this.signal?.aborted) throw new InterruptedError();
     // compiled here too: input errors surface before any thread starts, and give the goods order
     const prepared = prepareJob(task);
-    checkLimits(task.scenario, count, task.options.length, prepared.scoredGoods.length, this.limits);
+    const nS = prepared.scoredGoods.length;
+    checkLimits(task.scenario, count, task.options.length, nS, this.limits);
     const shared = this.size > 1 || trialWork(task.scenario, task.options.length) > INLINE_TRIAL_WORK;
-    const results = task.options.map(() => newTrialResults(first, count, prepared.scoredGoods.length, shared));
-    const job = (from: number, n: number): RangeJob => ({ key: this.nextKey, ...task, first: from, count: n, results });
+    const block = blockSize(count, shared ? this.size : 1);
+    const key = this.nextKey++;
+    // Block buffers are reused once their block was handed over: a stream allocates two per
+    // thread, whatever the trial count (shared memory freed lazily by the threads would grow).
+    const free: TrialResults[][] = [];
+    const bufferOf = new Map<TrialResults[], TrialResults[]>();
+    const job = (from: number, n: number): RangeJob => {
+      const buffers = free.pop() ?? task.options.map(() => newTrialResults(0, block, nS, shared));
+      const results = buffers.map((r) => rowsOf(r, from, n));
+      bufferOf.set(results, buffers);
+      return { key, ...task, first: from, count: n, results };
+    };
+    const handOver = (results: TrialResults[]): void => {
+      onBlock(results);
+      free.push(bufferOf.get(results)!);
+      bufferOf.delete(results);
+    };
     if (!shared) {
       const slice = { ms: SLICE_MS, now: () => performance.now() };
-      await runRange(prepared, job(first, count), async (n) => {
-        onProgress(n);
-        // let signals and progress drawing through between slices
-        await yieldToEvents();
-        if (this.signal?.aborted || this.stopped) throw new InterruptedError();
-      }, undefined, slice);
+      for (let at = 0; at < count; at += block) {
+        const range = job(first + at, Math.min(block, count - at));
+        await runRange(prepared, range, async (n) => {
+          onProgress(n);
+          // let signals and progress drawing through between slices
+          await yieldToEvents();
+          if (this.signal?.aborted || this.stopped) throw new InterruptedError();
+        }, undefined, slice);
+        handOver(range.results);
+      }
     } else {
-      const per = Math.max(CHUNK, Math.ceil(count / this.size));
-      const ranges: Promise<void>[] = [];
-      for (let start = 0; start < count; start += per) ranges.push(this.submit(job(first + start, Math.min(per, count - start)), onProgress));
-      this.nextKey++;
-      await Promise.all(ranges);
+      await this.inOrder(first, count, block, (range) => this.submit(range, onProgress).then(() => range.results), job, handOver);
     }
-    return { results, scoredGoods: prepared.scoredGoods };
+    return prepared.scoredGoods;
+  }
+
+  /** Keeps two blocks per thread in flight and delivers finished blocks in trial order. */
+  private async inOrder(
+    first: number,
+    count: number,
+    block: number,
+    start: (range: RangeJob) => Promise<TrialResults[]>,
+    job: (from: number, n: number) => RangeJob,
+    onBlock: (block: TrialResults[]) => void,
+  ): Promise<void> {
+    const inFlight: Promise<TrialResults[]>[] = [];
+    let at = 0;
+    const next = (): void => {
+      const running = start(job(first + at, Math.min(block, count - at)));
+      // a later block's failure is seen when its turn comes (or the pool has already stopped)
+      running.catch(() => {});
+      inFlight.push(running);
+      at += block;
+    };
+    while (at < count && inFlight.length < 2 * this.size) next();
+    while (inFlight.length > 0) {
+      onBlock(await inFlight.shift()!);
+      if (at < count) next();
+    }
   }
 
   /** Stops every thread; work still queued is rejected as interrupted. */
@@ -161,6 +225,25 @@ export class TrialPool {
     this.queue.length = 0;
     this.stopping = Promise.all(this.threads.map((t) => t.terminate()));
   }
+}
+
+/** Rows [first, first + count) viewed in a block buffer (the views share its memory, also across threads). */
+function rowsOf(buffer: TrialResults, first: number, count: number): TrialResults {
+  const nS = buffer.nScored;
+  return {
+    first,
+    count,
+    nScored: nS,
+    unmet: buffer.unmet.subarray(0, count),
+    unmetGood: buffer.unmetGood.subarray(0, count * nS),
+    ttr: buffer.ttr.subarray(0, count * nS),
+    firstShort: buffer.firstShort.subarray(0, count * nS),
+  };
+}
+
+/** Blocks of about a quarter of each thread's share, between CHUNK and STREAM_BLOCK trials. */
+function blockSize(count: number, threads: number): number {
+  return Math.max(CHUNK, Math.min(STREAM_BLOCK, Math.ceil(count / (4 * threads))));
 }
 
 /** Runs `use` with a pool of `size` threads and stops the threads afterwards, whatever happens. */
