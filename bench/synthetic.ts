@@ -19,6 +19,11 @@ export interface SyntheticSpec {
   chokepoints: number;
   horizon: number;
   seed: number;
+  /**
+   * Which shocks: "mixed" (default) one of every kind; "every-good" one outage on every producer,
+   * so every good is short in most periods; "few-goods" one export control on 5 % of the goods.
+   */
+  shockMix?: "mixed" | "every-good" | "few-goods";
 }
 
 export const SIZES = {
@@ -394,6 +399,31 @@ function generate(spec: SyntheticSpec): unknown {
     everything: policies.map((p) => p.id),
   };
 
+  if (spec.shockMix === "every-good") {
+    shocks.length = 0;
+    shocks.push({
+      id: "everything-out",
+      type: "outage",
+      producers: producers.map((p) => p.id),
+      probability: 1,
+      start: uniform(0, 4),
+      duration: { dist: "triangular", min: 6, mode: 12, max: 20 },
+      severity: uniform(0.2, 0.6),
+    });
+  } else if (spec.shockMix === "few-goods") {
+    shocks.length = 0;
+    shocks.push({
+      id: "hub-controls-few",
+      type: "export_control",
+      imposer: hub,
+      goods: hubGoods.slice(0, Math.max(1, Math.round(nG / 20))),
+      targets: ["all"],
+      probability: 1,
+      start: uniform(0, 6),
+      duration: { dist: "triangular", min: 3, mode: 6, max: 18 },
+      severity: uniform(0.4, 0.9),
+    });
+  }
   return {
     name: `synthetic ${spec.name}`,
     network,

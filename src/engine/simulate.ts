@@ -62,7 +62,7 @@ export class Simulator {
   private channelsValid = false;
   /** the channels changed in this period */
   private channelsChanged = false;
-  /** bumped whenever the channels change; pair factors of a good are valid while their epoch matches */
+  /** bumped whenever the channels change; a pair factor is valid while its epoch matches */
   private epoch = 0;
   private readonly factorEpoch: Int32Array;
   /** willingness × (1 − blockade) per producer→consumer pair under the current channels */
@@ -143,7 +143,7 @@ export class Simulator {
     this.block = new Float64Array(net.nCountries);
     this.activeEmb = new Int32Array(net.nShocks);
     this.shockSev = new Float64Array(net.nShocks);
-    this.factorEpoch = new Int32Array(net.nGoods).fill(-1);
+    this.factorEpoch = new Int32Array(net.pairFlow.length).fill(-1);
     this.pairFactor = new Float64Array(net.pairFlow.length);
     this.gapSlot = new Int32Array(net.nSlots);
     this.gapNeed = new Float64Array(net.nSlots);
@@ -698,7 +698,6 @@ export class Simulator {
       }
     }
     if (nCand === 0) return;
-    if (this.factorEpoch[g] !== this.epoch) this.pairFactors(g);
     let any = false;
     for (let s = s0; s < s1; s++) {
       this.inRound[s] = 0;
@@ -711,6 +710,7 @@ export class Simulator {
         const p = cand[i]!;
         const idx = base + (p - p0) * ns + (s - s0);
         // willing: spare × (1 − b); unwilling: spare × 0 = 0, the same number as before the cache
+        if (this.factorEpoch[idx] !== this.epoch) this.pairFactorAt(p, s, idx);
         const e = this.spare[p]! * this.pairFactor[idx]!;
         this.pairAsk[idx] = e;
         total += e;
@@ -760,23 +760,14 @@ export class Simulator {
     }
   }
 
-  /** Good g's pair factors under the current channels: 1 − blockade where willing, else 0. */
-  private pairFactors(g: number): void {
+  /** The pair's factor under the current channels: 1 − blockade where p is willing to serve s's country, else 0. */
+  private pairFactorAt(p: number, s: number, idx: number): void {
     const net = this.net;
-    const p0 = net.goodProducerStart[g]!;
-    const s0 = net.goodSlotStart[g]!;
-    const ns = net.goodSlotStart[g + 1]! - s0;
-    const base = net.goodPairStart[g]!;
-    for (let p = p0; p < net.goodProducerStart[g + 1]!; p++) {
-      const pc = net.producerCountry[p]!;
-      for (let s = s0; s < s0 + ns; s++) {
-        const idx = base + (p - p0) * ns + (s - s0);
-        const c = net.slotCountry[s]!;
-        const b = pc === c ? 0 : Math.max(this.block[pc]!, this.block[c]!);
-        this.pairFactor[idx] = this.willing(p, c, idx) ? 1 - b : 0;
-      }
-    }
-    this.factorEpoch[g] = this.epoch;
+    const pc = net.producerCountry[p]!;
+    const c = net.slotCountry[s]!;
+    const b = pc === c ? 0 : Math.max(this.block[pc]!, this.block[c]!);
+    this.pairFactor[idx] = this.willing(p, c, idx) ? 1 - b : 0;
+    this.factorEpoch[idx] = this.epoch;
   }
 
   /** Is producer p willing to serve country c this period (MODEL §4 step 3)? */
