@@ -48,6 +48,9 @@ export class Simulator {
   private readonly planVol: Float64Array;
   private readonly capFactor: Float64Array;
   private readonly useFactor: Float64Array;
+  /** per producer Σ planVol over its flows, and per slot slotUse × useFactor: fixed between stage changes */
+  private readonly plannedOf: Float64Array;
+  private readonly baseUse: Float64Array;
   private readonly flowCut: Float64Array;
   private readonly outage: Float64Array;
   private readonly surge: Float64Array;
@@ -137,6 +140,8 @@ export class Simulator {
     this.planVol = new Float64Array(net.nFlows);
     this.capFactor = new Float64Array(net.nProducers);
     this.useFactor = new Float64Array(net.nSlots);
+    this.plannedOf = new Float64Array(net.nProducers);
+    this.baseUse = new Float64Array(net.nSlots);
     this.flowCut = new Float64Array(net.nFlows);
     this.outage = new Float64Array(net.nProducers);
     this.surge = new Float64Array(net.nSlots);
@@ -324,6 +329,13 @@ export class Simulator {
         this.capFactor[net.stageProducer[i]!]! *= on ? net.stageProducerAfter[i]! : net.stageProducerBefore[i]!;
       }
     }
+    // the same sums and products, in the same order, as the step would take every period
+    for (let p = 0; p < net.nProducers; p++) {
+      let planned = 0;
+      for (let f = net.producerFlowStart[p]!; f < net.producerFlowStart[p + 1]!; f++) planned += this.planVol[f]!;
+      this.plannedOf[p] = planned;
+    }
+    for (let s = 0; s < net.nSlots; s++) this.baseUse[s] = net.slotUse[s]! * this.useFactor[s]!;
   }
 
   /**
@@ -416,8 +428,11 @@ export class Simulator {
       }
       const f0 = net.producerFlowStart[p]!;
       const f1 = net.producerFlowStart[p + 1]!;
-      let planned = 0;
-      for (let f = f0; f < f1; f++) planned += sticky ? this.stickyPlan(f) : this.planVol[f]!;
+      let planned = this.plannedOf[p]!;
+      if (sticky) {
+        planned = 0;
+        for (let f = f0; f < f1; f++) planned += this.stickyPlan(f);
+      }
       const scale = planned > cap ? (planned > 0 ? cap / planned : 0) : 1;
       let delivered = 0;
       for (let f = f0; f < f1; f++) {
@@ -435,7 +450,7 @@ export class Simulator {
     let anyRequest = false;
     const sw = net.goodSwitch[g]!;
     for (let s = s0; s < s1; s++) {
-      let use = net.slotUse[s]! * this.useFactor[s]! * (1 + this.surge[s]!);
+      let use = this.baseUse[s]! * (1 + this.surge[s]!);
       if (markets) use *= this.demandMul[g]!;
       this.useNow[s] = use;
       this.received[s] = 0;
