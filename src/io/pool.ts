@@ -17,7 +17,7 @@ import { CHUNK, prepareJob, type RangeJob, runRange } from "./trial-range.ts";
 /** Work units of one trial above which a pool of one still runs it on a thread (about 0.1 s). */
 export const INLINE_TRIAL_WORK = 2e6;
 /** Most trials in one block of a stream: what the consumer receives at once (about 56 B × options × trials). */
-export const STREAM_BLOCK = 10_000;
+export const STREAM_BLOCK = 4_000;
 /** Wall time of one slice of trials run in this thread, between two looks at the signal. */
 const SLICE_MS = 50;
 
