@@ -217,17 +217,36 @@ export class Simulator {
     this.recovered.fill(-1);
     this.channelsValid = false;
     this.steady = false;
+    let calmUntil = 0;
+    let active = 0;
+    let quiet = false;
     for (let t = 0; t < H; t++) {
       this.t = t;
-      const staged = t === 0 || this.stageChangesAt(t, stageOn);
-      if (staged) this.applyStages(t, stageOn);
-      if (this.applyShocks(t, draws) === 0 && !this.full) {
+      let staged = false;
+      if (t < calmUntil) {
+        // no shock starts, ends or steps its path and no stage switches at t: channels as at t − 1
+        this.channelsChanged = false;
+      } else {
+        staged = t === 0 || this.stageChangesAt(t, stageOn);
+        if (staged) this.applyStages(t, stageOn);
+        active = this.applyShocks(t, draws);
+        calmUntil = this.nextEvent(t, draws, stageOn);
+      }
+      if (active === 0 && !this.full) {
         // No shock active: every flow delivers its plan, which equals use (validation and every
         // policy keep that true), so nobody is short and nothing is drawn from stocks.
-        this.ratio.fill(1);
-        this.streak.fill(0);
+        if (!quiet || staged) {
+          this.ratio.fill(1);
+          this.streak.fill(0);
+        }
+        quiet = true;
         this.steady = false;
-      } else if (!this.steady || staged || this.channelsChanged || !this.repeatStocks()) {
+        this.score(t);
+        onPeriod?.(t);
+        continue;
+      }
+      quiet = false;
+      if (!this.steady || staged || this.channelsChanged || !this.repeatStocks()) {
         this.inflow.fill(0);
         this.nGaps = 0;
         this.ramping = false;
@@ -304,6 +323,25 @@ export class Simulator {
   /** Commercial inventory and strategic stockpile left in a consumer slot after the last run. */
   stocksLeft(slot: number): { inventory: number; stockpile: number } {
     return { inventory: this.inventory[slot]!, stockpile: this.stockpile[slot]! };
+  }
+
+  /** The first period after t at which a shock starts, ends or steps its path, or a stage switches. */
+  private nextEvent(t: number, d: ShockDraws, stageOn: Uint8Array): number {
+    const net = this.net;
+    let next = this.horizon;
+    for (let j = 0; j < net.nShocks; j++) {
+      if (!d.occurs[j]) continue;
+      const start = d.start[j]!;
+      const end = d.end[j]!;
+      // a licensing path may change the severity in every period while the shock lasts
+      const e = t < start ? start : t < end ? (d.pathStart[j + 1]! > d.pathStart[j]! ? t + 1 : end) : next;
+      if (e < next) next = e;
+    }
+    for (let k = 0; k < net.nStages; k++) {
+      const from = net.stageFrom[k]!;
+      if (stageOn[k] && from > t && from < next) next = from;
+    }
+    return next;
   }
 
   private stageChangesAt(t: number, stageOn: Uint8Array): boolean {
