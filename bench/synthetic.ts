@@ -24,6 +24,8 @@ export interface SyntheticSpec {
    * so every good is short in most periods; "few-goods" one export control on 5 % of the goods.
    */
   shockMix?: "mixed" | "every-good" | "few-goods";
+  /** eight more policies (16 in all: smaller and larger stockpiles, a second recycling, substitution and reserve), for budget searches */
+  morePolicies?: boolean;
 }
 
 export const SIZES = {
@@ -388,6 +390,18 @@ function generate(spec: SyntheticSpec): unknown {
     { id: "new-plant", type: "capacity", country: home, good: displaceGood, units: round3(0.4 * useOf(displaceGood) + 1), buildPeriods: 2, mode: "displace", cost: 80 },
     { id: "recycle", type: "recycling", country: home, good: recycleGood, share: 0.2, cost: 25 },
   ];
+  if (spec.morePolicies) {
+    policies.push(
+      { id: "stock-main-1", type: "stockpile", country: home, good: main, periods: 1, cost: 15 },
+      { id: "stock-main-4", type: "stockpile", country: home, good: main, periods: 4, cost: 55 },
+      { id: "stock-subst", type: "stockpile", country: home, good: substGood, periods: 2, cost: 14 },
+      { id: "stock-recycle", type: "stockpile", country: home, good: recycleGood, periods: 3, cost: 18 },
+      { id: "recycle-main", type: "recycling", country: home, good: main, share: 0.15, cost: 22 },
+      { id: "redesign-main", type: "substitution", country: home, good: main, share: 0.2, successProbability: 0.5, delayPeriods: 4, cost: 35 },
+      { id: "reserve-small", type: "capacity", country: home, good: standbyGood, units: round3(0.15 * useOf(standbyGood) + 1), buildPeriods: 2, mode: "standby", cost: 35 },
+      { id: "stock-build", type: "stockpile", country: home, good: displaceGood, periods: 2, cost: 16 },
+    );
+  }
   const options: Record<string, string[]> = {
     stockpile: ["stock-main", "stock-units"],
     friendshore: ["friendshore"],

@@ -2,7 +2,7 @@
 // against baseline and against the option ranked just above, the cost–risk efficient frontier,
 // cost-effectiveness and a plain-language summary.
 import type { Interval } from "../stats/normal-ci.ts";
-import { pairedCvarDiff, pairedMeanDiff } from "../stats/paired-diff.ts";
+import { type DiffEstimate, pairedCvarDiff, pairedMeanDiff } from "../stats/paired-diff.ts";
 import { type OptionScore, type OptionTrials, scoreOptions, TAIL } from "../stats/score-options.ts";
 
 export type Objective = "risk" | "expected";
@@ -38,13 +38,18 @@ export function objectiveOf(o: OptionScore, objective: Objective): { value: numb
     : { value: o.expected.value, diff: o.vsBaseline.expected };
 }
 
+/** Paired objective difference a − b on the same trials, as a fraction (not points), with its standard error. */
+export function pairedObjectiveEstimate(a: { unmet: Float64Array }, b: { unmet: Float64Array }, objective: Objective): DiffEstimate {
+  return objective === "risk" ? pairedCvarDiff(a.unmet, b.unmet, TAIL) : pairedMeanDiff(a.unmet, b.unmet);
+}
+
 /** Paired objective difference a − b on the same trials, in points. */
 export function pairedObjectiveDiff(
-  a: OptionTrials,
-  b: OptionTrials,
+  a: { unmet: Float64Array },
+  b: { unmet: Float64Array },
   objective: Objective,
 ): { diff: number; ci95: Interval } {
-  const d = objective === "risk" ? pairedCvarDiff(a.unmet, b.unmet, TAIL) : pairedMeanDiff(a.unmet, b.unmet);
+  const d = pairedObjectiveEstimate(a, b, objective);
   return { diff: 100 * d.diff, ci95: [100 * d.ci95[0], 100 * d.ci95[1]] };
 }
 

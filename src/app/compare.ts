@@ -50,8 +50,15 @@ async function compareOn(
   const total = batch.trials[0]!.unmet.length;
   const report = makeCompareReport(scenario, s.seed, batch, objective, precision);
   if (spec.budget !== undefined) {
-    const evaluate = async (specs: OptionSpec[]) => (await run(0, total, specs)).trials;
-    report.budget = await searchBudget(scenario.policies, spec.budget, objective, batch.trials[0]!, evaluate);
+    const evaluate = async (specs: OptionSpec[], first: number, count: number) => (await run(first, count, specs)).trials;
+    const { screened, ...budget } = await searchBudget(scenario.policies, spec.budget, objective, batch.trials[0]!, evaluate);
+    report.budget = budget;
+    if (screened !== null) {
+      s.log(
+        `budget ${spec.budget}: ${budget.evaluated} combinations screened on the first ${screened.prefix} trials, ` +
+          `${screened.confirmed} confirmed on all ${total} (chance of dropping the best ≤ ${screened.alpha})`,
+      );
+    }
   }
   return report;
 }

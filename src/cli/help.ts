@@ -76,6 +76,11 @@ How to read it:
   scenario names a currency). The frontier (*) holds the options that no other option beats
   on both cost and risk. "no effect": the option scores as baseline in every trial.
   --max-trials (with --precision only) caps the trials --precision may add.
+  --budget B scores every combination of the policies costing at most B (up to 12 policies,
+  or 16 when at most 4 096 combinations fit; else a labelled greedy search). It screens: all
+  on the first fifth of the trials (at least 400 for risk), then only those not clearly beaten
+  there on all of them (chance of dropping the best ≤ 5%; docs/model.md, "Budget search").
+  Every number printed comes from all trials; stderr says how many were confirmed.
 ${layoutAndLimits}
 Examples:
   $ chokepoint compare scenarios/gallium-germanium-2023.yaml

@@ -4,7 +4,7 @@
 // and no browser to make. Reference: vega-lite compile → vega.parse → View.toSVG
 // (https://vega.github.io/vega/usage/#view).
 import type { TopLevelSpec } from "vega-lite";
-import type { BudgetResult } from "../analysis/budget.ts";
+import { type BudgetResult, budgetMethodText } from "../analysis/budget.ts";
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { ComparedOption } from "../analysis/compare.ts";
 import { type Column, formatCell } from "./columns.ts";
@@ -322,13 +322,9 @@ function tableHtml(r: CompareReport): string {
 
 function budgetSection(b: BudgetResult, r: CompareReport): PageSection {
   const unit = r.currency === "units" ? "" : ` ${r.currency}`;
-  const method =
-    b.method === "exhaustive"
-      ? "exhaustive search"
-      : "GREEDY search: more than 12 policies, the best combination is not guaranteed";
   const heading = `Best policy mix within a budget of ${b.budget}${unit}`;
   const lines = [
-    `<p class="meta">${escapeHtml(`${method}, ${b.evaluated} combinations scored on the same trials`)}</p>`,
+    `<p class="meta">${escapeHtml(budgetMethodText(b))}</p>`,
   ];
   if (b.best === null) {
     lines.push("<p>No policy fits the budget.</p>");

@@ -1,6 +1,6 @@
 // Renders a comparison as a table, tidy CSV or JSON (MODEL §8 option shape plus rank, frontier,
 // perCost, significant).
-import type { BudgetResult } from "../analysis/budget.ts";
+import { type BudgetResult, budgetMethodText } from "../analysis/budget.ts";
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { ComparedOption } from "../analysis/compare.ts";
 import type { Column } from "./columns.ts";
@@ -87,7 +87,7 @@ export function renderCompareTable(r: CompareReport, layout: Layout = WIDE): str
 
 function budgetText(b: BudgetResult, currency: string, objName: string): string {
   const unit = currency === "units" ? "" : ` ${currency}`;
-  const head = `budget ${b.budget}${unit} (${b.method === "exhaustive" ? "exhaustive search" : "GREEDY search: more than 12 policies, the best combination is not guaranteed"}, ${b.evaluated} combinations scored on the same trials)`;
+  const head = `budget ${b.budget}${unit} (${budgetMethodText(b)})`;
   if (b.best === null) return `${head}\n  no policy fits the budget\n`;
   const d = (x: { diff: number; ci95: [number, number] } | null) => (x ? `${x.diff.toFixed(1)} ${interval(x.ci95)}` : "n/a");
   return (

@@ -74,11 +74,11 @@ describe("budget search", () => {
       policies,
     });
     const N = 40;
-    const evaluate = async (specs: { id: string; policies: string[]; cost: number }[]) => {
+    const evaluate = async (specs: { id: string; policies: string[]; cost: number }[], first: number, count: number) => {
       const prepared = prepareRun(scenario, { options: specs });
-      return optionTrialsOf(prepared.options, runTrials(prepared, 0, N));
+      return optionTrialsOf(prepared.options, runTrials(prepared, first, count));
     };
-    const [baseline] = await evaluate([{ id: "baseline", policies: [], cost: 0 }]);
+    const [baseline] = await evaluate([{ id: "baseline", policies: [], cost: 0 }], 0, N);
     const result = await searchBudget(scenario.policies, 100, "risk", baseline!, evaluate);
     expect(result.method).toBe("exhaustive");
     expect(result.best?.policies).toEqual(["s40", "rec"]);

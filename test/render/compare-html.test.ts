@@ -48,9 +48,9 @@ async function report(withBudget = false): Promise<CompareReport> {
     summary: c.summary,
   };
   if (withBudget) {
-    r.budget = await searchBudget(scenario.policies, 25, "risk", trials[0]!, async (specs) => {
+    r.budget = await searchBudget(scenario.policies, 25, "risk", trials[0]!, async (specs, first, count) => {
       const p = prepareRun(scenario, { options: specs });
-      return optionTrialsOf(p.options, runTrials(p, 0, N));
+      return optionTrialsOf(p.options, runTrials(p, first, count));
     });
   }
   return r;
