@@ -52,11 +52,31 @@ describe("chokepoint run", () => {
     expect(one.options[1]).toEqual(all.options[3]);
   });
 
-  it("writes tidy CSV: a header and one row per option and good", async () => {
+  it("writes tidy CSV: the settings first, one row per option (default) or per option and good (--table goods)", async () => {
     const r = await runCli(["run", scenario, "--trials", "200", "--format", "csv"]);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^option,cost,autonomy,autonomy_lo,autonomy_hi,risk,/);
+    expect(lines[0]).toMatch(/^scenario,home,trials,seed,horizon,period,currency,objective,option,cost,autonomy,autonomy_lo,autonomy_hi,risk,/);
+    // baseline and three options, each once
     expect(lines).toHaveLength(1 + 4);
+    expect(lines.slice(1).every((l) => l.split(",")[2] === "200")).toBe(true);
+    const goods = await runCli(["run", scenario, "--trials", "200", "--format", "csv", "--table", "goods"]);
+    const rows = goods.stdout.trimEnd().split("\n");
+    expect(rows[0]).toBe("scenario,home,trials,seed,horizon,period,currency,objective,option,good,unmet,p_shortfall10,p_shortfall10_lo,p_shortfall10_hi,p_short,ttr");
+    // four options × the scenario's one scored good
+    expect(rows).toHaveLength(1 + 4);
+    const jsonl = await runCli(["run", scenario, "--trials", "200", "--format", "jsonl", "--table", "goods"]);
+    const first = JSON.parse(jsonl.stdout.split("\n")[0]!) as Record<string, unknown>;
+    expect(Object.keys(first).join(",")).toBe(rows[0]);
+    expect(first.trials).toBe(200);
+  });
+
+  it("rejects --table without a tidy format, and the trajectory table without --trajectory", async () => {
+    const table = await runCli(["run", scenario, "--trials", "20", "--table", "goods"]);
+    expect(table.code).toBe(2);
+    expect(table.stderr).toContain("option --table: needs --format csv or jsonl");
+    const traj = await runCli(["run", scenario, "--trials", "20", "--format", "csv", "--table", "trajectory"]);
+    expect(traj.code).toBe(2);
+    expect(traj.stderr).toContain("option --table: needs --trajectory");
   });
 
   it("rejects bad flags and unknown options with exit 2 and a plain message", async () => {
