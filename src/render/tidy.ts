@@ -44,7 +44,7 @@ export function settingColumns<Row>(r: RunSettings): Column<Row>[] {
     ["trials", r.trials],
     ["seed", r.seed],
     ["horizon", r.horizon],
-    ["period", r.period],
+    ["period_unit", r.period],
     ["currency", r.currency],
     ["objective", r.objective],
   ]);

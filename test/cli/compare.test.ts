@@ -78,7 +78,7 @@ describe("chokepoint compare", () => {
     const r = await runCli(["compare", flagship, "--trials", "300", "--format", "csv"]);
     const lines = r.stdout.trimEnd().split("\n");
     const header = splitCsvLine(lines[0]!);
-    expect(header.slice(0, 11).join(",")).toBe("scenario,home,trials,seed,horizon,period,currency,objective,rank,option,cost");
+    expect(header.slice(0, 11).join(",")).toBe("scenario,home,trials,seed,horizon,period_unit,currency,objective,rank,option,cost");
     // baseline plus the flagship's seven options
     expect(lines).toHaveLength(1 + 8);
     const cells = lines.slice(1).map(splitCsvLine);

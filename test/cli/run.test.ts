@@ -55,13 +55,13 @@ describe("chokepoint run", () => {
   it("writes tidy CSV: the settings first, one row per option (default) or per option and good (--table goods)", async () => {
     const r = await runCli(["run", scenario, "--trials", "200", "--format", "csv"]);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^scenario,home,trials,seed,horizon,period,currency,objective,option,cost,autonomy,autonomy_lo,autonomy_hi,risk,/);
+    expect(lines[0]).toMatch(/^scenario,home,trials,seed,horizon,period_unit,currency,objective,option,cost,autonomy,autonomy_lo,autonomy_hi,risk,/);
     // baseline and three options, each once
     expect(lines).toHaveLength(1 + 4);
     expect(lines.slice(1).every((l) => l.split(",")[2] === "200")).toBe(true);
     const goods = await runCli(["run", scenario, "--trials", "200", "--format", "csv", "--table", "goods"]);
     const rows = goods.stdout.trimEnd().split("\n");
-    expect(rows[0]).toBe("scenario,home,trials,seed,horizon,period,currency,objective,option,good,unmet,p_shortfall10,p_shortfall10_lo,p_shortfall10_hi,p_short,ttr");
+    expect(rows[0]).toBe("scenario,home,trials,seed,horizon,period_unit,currency,objective,option,good,unmet,p_shortfall10,p_shortfall10_lo,p_shortfall10_hi,p_short,ttr");
     // four options × the scenario's one scored good
     expect(rows).toHaveLength(1 + 4);
     const jsonl = await runCli(["run", scenario, "--trials", "200", "--format", "jsonl", "--table", "goods"]);

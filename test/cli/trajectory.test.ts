@@ -10,7 +10,7 @@ describe("chokepoint run --trajectory", () => {
     const { code, stdout } = await runCli(["run", "scenarios/neon-2022.yaml", "--trials", "300", "--trajectory", "100", "--format", "csv"]);
     expect(code).toBe(0);
     const [header, ...rows] = stdout.trim().split("\n");
-    expect(header).toBe("scenario,home,trials,seed,horizon,period,currency,objective,traced_trials,first_trial,option,good,period,measure,origin,mean,p5,p50,p95");
+    expect(header).toBe("scenario,home,trials,seed,horizon,period_unit,currency,objective,traced_trials,first_trial,option,good,period,measure,origin,mean,p5,p50,p95");
     // the run's settings and the traced trials (100 from trial 0) lead every row, then the trajectory's own columns
     expect(rows[0]).toMatch(/^"Ukrainian neon outage \(2022\), Korea",KR,300,\d+,24,month,USD million,risk,100,0,/);
     const cells = rows.map((r) => splitCsvLine(r).slice(10));
