@@ -46,8 +46,7 @@ export const compareFormats = {
 
 export const inspectFormats = {
   table: renderInspectTable,
-  // inspect's JSON has always kept non-finite numbers as JSON.stringify writes them
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  json: (report) => renderJson(report),
   ...tidyFormats(inspectTables, () => "goods"),
   html: async (report) => (await import("./inspect-html.ts")).renderInspectHtml(report),
   gexf: async (report) => (await import("./graph-files.ts")).renderGexf(report),

@@ -4,13 +4,14 @@
 // Reference: docs/inspect.md ("--sources"), docs/data.md ("Provenance").
 import type { Column } from "./columns.ts";
 import type { GoodSources, SourceCitation, SourceLine, SourcesReport } from "../model/sources.ts";
+import { renderJson } from "./json.ts";
 import { renderTable } from "./table.ts";
 import { type AnyTidy, renderTidyCsv, renderTidyJsonl, tidy } from "./tidy.ts";
 
 /** The provenance report's formats (`inspect --sources --format …`). */
 export const sourcesFormats = {
   table: (report: SourcesReport) => renderSourcesTable(report),
-  json: (report: SourcesReport) => `${JSON.stringify(report, null, 2)}\n`,
+  json: (report: SourcesReport) => renderJson(report),
   csv: (report: SourcesReport) => renderTidyCsv(sourcesTable(report)),
   jsonl: (report: SourcesReport) => renderTidyJsonl(sourcesTable(report)),
 };

@@ -61,11 +61,12 @@ describe("chokepoint compare", () => {
     for (const o of out.options) {
       expect(o).toHaveProperty("rank");
       expect(o).toHaveProperty("frontier");
-      expect(o).toHaveProperty("perCost");
-      expect(o.significant).toHaveProperty("vsBaseline");
-      expect(o.significant).toHaveProperty("vsAbove");
+      // field names in snake_case, as the CSV columns (docs/outputs.md)
+      expect(o).toHaveProperty("per_cost");
+      expect(o.significant).toHaveProperty("vs_baseline");
+      expect(o.significant).toHaveProperty("vs_above");
       expect(o.autonomy.ci95).toHaveLength(2);
-      expect(o.vsBaseline.risk.ci95).toHaveLength(2);
+      expect(o.vs_baseline.risk.ci95).toHaveLength(2);
       expect(out.frontier.includes(o.id)).toBe(o.frontier);
     }
     const table = await runCli(["compare", flagship, "--trials", "500"]);

@@ -6,6 +6,7 @@ import type { InspectReport } from "../../src/analysis/inspect.ts";
 import type { NetworkInput } from "../../src/scenario/schema.ts";
 import { splitCsvLine } from "../../src/render/sweep-rows.ts";
 import { runCli } from "../helpers/cli.ts";
+import { parseReport } from "../helpers/json.ts";
 
 /** JP buys gallium from CN 70 / AU 20 / US 10 through Malacca and makes its own chips from it. */
 const network: NetworkInput = {
@@ -68,7 +69,9 @@ describe("chokepoint inspect", () => {
   it("--format json parses to the InspectReport", async () => {
     const { code, stdout } = await cli("inspect", "network.json", "--home", "JP", "--format", "json");
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as InspectReport;
+    // the written field names are snake_case; read back, the report is the library's InspectReport
+    expect(JSON.parse(stdout).goods[0].hhi_points).toBe(5400);
+    const report = parseReport<InspectReport>(stdout);
     expect(report.home).toBe("JP");
     expect(report.goods.map((g) => g.good)).toEqual(["gallium", "chip"]);
     expect(report.goods[0]?.hhiPoints).toBe(5400);
@@ -119,13 +122,13 @@ describe("chokepoint inspect", () => {
   it("takes the home from a scenario", async () => {
     const { code, stdout } = await cli("inspect", "scenario.json", "--format", "json");
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as InspectReport).home).toBe("JP");
+    expect(parseReport<InspectReport>(stdout).home).toBe("JP");
   });
 
   it("--home overrides a scenario's home", async () => {
     const { code, stdout } = await cli("inspect", "scenario.json", "--home", "US", "--format", "json");
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as InspectReport).home).toBe("US");
+    expect(parseReport<InspectReport>(stdout).home).toBe("US");
   });
 
   it("rejects an unknown --home with a usage error listing the valid ids", async () => {

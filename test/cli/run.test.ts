@@ -24,15 +24,16 @@ describe("chokepoint run", () => {
       expect(o.autonomy.ci95).toHaveLength(2);
       expect(o.autonomy.ci95[0]).toBeLessThanOrEqual(o.autonomy.mean);
       expect(o.risk.ci95[1]).toBeGreaterThanOrEqual(o.risk.value);
-      expect(Object.keys(o.vsBaseline)).toEqual(expect.arrayContaining(["autonomy", "risk"]));
-      expect(Object.keys(o.goods.ga)).toEqual(expect.arrayContaining(["unmet", "pShortfall10", "ttr"]));
+      // field names in snake_case, as the CSV columns (docs/outputs.md); good ids kept as written
+      expect(Object.keys(o.vs_baseline)).toEqual(expect.arrayContaining(["autonomy", "risk"]));
+      expect(Object.keys(o.goods.ga)).toEqual(expect.arrayContaining(["unmet", "p_shortfall10", "ttr"]));
     }
     // cost of an option is the sum of its policies' costs: 40 + 120
     expect(out.options[3].cost).toBe(160);
-    expect(out.options[0].vsBaseline.risk).toEqual({ diff: 0, ci95: [0, 0] });
+    expect(out.options[0].vs_baseline.risk).toEqual({ diff: 0, ci95: [0, 0] });
     // risk points removed per unit of cost; none for the free baseline
-    expect(out.options[0].perCost).toBeNull();
-    expect(out.options[3].perCost).toBeCloseTo(-out.options[3].vsBaseline.risk.diff / 160, 12);
+    expect(out.options[0].per_cost).toBeNull();
+    expect(out.options[3].per_cost).toBeCloseTo(-out.options[3].vs_baseline.risk.diff / 160, 12);
   });
 
   it("is byte-identical for the same seed, and for 1 and 2 workers", async () => {

@@ -24,8 +24,10 @@ function readDictionary(): Map<string, Entry[]> {
   const tables = new Map<string, Entry[]>();
   let current: Entry[] | undefined;
   for (const line of readFileSync(path.join(repoRoot, "docs/outputs.md"), "utf8").split("\n")) {
-    const heading = /^### (.+)$/.exec(line);
-    if (heading) tables.set(heading[1]!, (current = []));
+    const heading = /^(#+) (.+)$/.exec(line);
+    // a table's columns are under its `###` heading; other headings end it
+    if (heading) current = heading[1] === "###" ? [] : undefined;
+    if (heading && current) tables.set(heading[2]!, current);
     else if (current && line.startsWith("| ") && !line.startsWith("| column") && !line.startsWith("| ---")) {
       const [first, type] = line.split("|").slice(1, 3).map((c) => c.trim());
       current.push({ column: first!.replace(/^`|`$/g, ""), type: type! });
