@@ -17,9 +17,9 @@ export function trajectoryTable(settings: RunSettings, report: TrajectoryReport 
   return tidy([...settingColumns<Row>(settings), ...traced, ...columns], report ? trajectoryRows(report) : []);
 }
 
-/** The trajectory table alone as CSV. */
-export function renderTrajectoryCsv(settings: RunSettings, report: TrajectoryReport): string {
-  return renderTidyCsv(trajectoryTable(settings, report));
+/** A run's trajectory table as CSV (`run --trajectory --format csv`). */
+export function renderTrajectoryCsv(run: RunSettings & { trajectories?: TrajectoryReport }): string {
+  return renderTidyCsv(trajectoryTable(run, run.trajectories));
 }
 
 interface SummaryRow {

@@ -1,7 +1,8 @@
 // The data dictionary (docs/outputs.md) against the real outputs: every table `run`, `compare`,
-// `inspect` and `sweep` write is run on bundled files at small trial counts, and its header must
-// be exactly the dictionary's column list, in order (so no column is undocumented and no
-// documented column is missing), with every dictionary table covered by a run. Then pandas loads
+// `inspect`, `sweep`, `stress`, `leverage` and `backtest` write is run on bundled files at small
+// trial counts, and its header must be exactly the dictionary's column list, in order (so no
+// column is undocumented and no documented column is missing), with every dictionary table
+// covered by a run. Then pandas loads
 // each CSV and no column the dictionary calls a number, integer or boolean may come out as text.
 // pandas comes from the system packages (.ci/run installs python3-pandas and sets
 // CHOKEPOINT_REQUIRE_PANDAS=1, which turns a missing pandas into a failure); elsewhere the pandas
@@ -58,6 +59,9 @@ const cases: { table: string; argv: string[] }[] = [
   { table: "inspect: groups", argv: ["inspect", ...INSPECT, "--table", "groups"] },
   { table: "inspect: nodes", argv: ["inspect", ...INSPECT, "--table", "nodes"] },
   { table: "inspect: provenance", argv: ["inspect", "fixtures/critical-minerals.yaml", "--home", "US", "--sources", "--country", "CA", "--format", "csv"] },
+  { table: "stress: rows", argv: ["stress", "scenarios/hormuz-closure.yaml", "--by", "chokepoint", "--option", "oil-reserve", "--format", "csv"] },
+  { table: "leverage: cells", argv: ["leverage", "fixtures/rare-earths.yaml", "--format", "csv"] },
+  { table: "backtest: series", argv: ["backtest", "episodes/antimony-2024.yaml", "--trials", "100", "--format", "csv"] },
   {
     table: "sweep: rows",
     argv: [
