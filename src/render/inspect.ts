@@ -5,7 +5,7 @@ import type { GoodExposure, InspectReport, NodeExposure, SourceShare } from "../
 import { DEFAULT_GOVERNANCE } from "../analysis/inspect.ts";
 import type { Column } from "./columns.ts";
 import { renderTable } from "./table.ts";
-import { constantColumns, renderTidyCsv, tidy, type TidyTables } from "./tidy.ts";
+import { renderTidyCsv, settingsOf, tidy, type TidyTables } from "./tidy.ts";
 
 const percent = (x: number): number => 100 * x;
 
@@ -34,7 +34,7 @@ export function goodTableColumns(report: InspectReport): Column<GoodExposure>[] 
 }
 
 /** The inspected network and home: the leading columns of every inspect table. */
-const inspectSettings = <Row>(r: InspectReport): Column<Row>[] => constantColumns<Row>([["network", r.network], ["home", r.home]]);
+const inspectSettings = <Row>(r: InspectReport): Column<Row>[] => settingsOf<Row, InspectReport>(r, ["network", "home"]);
 
 type SourceRow = { good: string; scope: "home" | "world"; rank: number; s: SourceShare };
 type GroupRow = { good: string; group: string; share: number };

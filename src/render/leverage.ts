@@ -5,6 +5,7 @@ import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
 import { compactNumber } from "./stress.ts";
 import { renderTable } from "./table.ts";
+import { settingsOf } from "./tidy.ts";
 
 const ratio = (c: LeverageCell): string => (Number.isFinite(c.damagePerCost) ? c.damagePerCost.toPrecision(3) : "free");
 
@@ -52,6 +53,8 @@ export function renderLeverageTable(r: LeverageReport): string {
 
 export function renderLeverageCsv(r: LeverageReport): string {
   const columns: Column<LeverageCell>[] = [
+    // the view's settings lead every row (docs/outputs.md)
+    ...settingsOf<LeverageCell, LeverageReport>(r, ["scenario", "home", "horizon", "period", "duration"]),
     { header: "coercer", get: (c) => c.coercer },
     { header: "good", get: (c) => c.good },
     { header: "target", get: (c) => c.target },

@@ -4,6 +4,7 @@ import type { StressNode, StressOutcome, StressReport } from "../analysis/stress
 import type { Column } from "./columns.ts";
 import { renderCsv } from "./csv.ts";
 import { renderTable } from "./table.ts";
+import { settingsOf } from "./tidy.ts";
 
 interface Row {
   node: StressNode;
@@ -61,6 +62,8 @@ export function renderStressTable(r: StressReport): string {
 
 export function renderStressCsv(r: StressReport): string {
   const columns: Column<Row>[] = [
+    // the run's settings lead every row (docs/outputs.md)
+    ...settingsOf<Row, StressReport>(r, ["scenario", "home", "trials", "seed", "horizon", "period", "currency", "duration", "severity"]),
     { header: "rank", get: (x) => x.node.rank },
     { header: "kind", get: (x) => x.node.by },
     { header: "node", get: (x) => x.node.id },

@@ -36,18 +36,17 @@ export function constantColumns<Row>(values: ReadonlyArray<readonly [string, Cel
 /** What every run and comparison was computed with. */
 export type RunSettings = Pick<RunReport, "scenario" | "home" | "trials" | "seed" | "horizon" | "period" | "currency" | "objective">;
 
+/**
+ * A report's settings as constant columns, named as its fields, except that `period` (what one
+ * period is) becomes `period_unit`, leaving `period` to the period index of a trajectory row.
+ */
+export function settingsOf<Row, R extends object>(r: R, names: readonly (keyof R & string)[]): Column<Row>[] {
+  return constantColumns(names.map((n) => [n === "period" ? "period_unit" : n, r[n] as CellValue] as const));
+}
+
 /** The run's settings: the leading columns of every table of `run` and `compare` (docs/outputs.md). */
 export function settingColumns<Row>(r: RunSettings): Column<Row>[] {
-  return constantColumns([
-    ["scenario", r.scenario],
-    ["home", r.home],
-    ["trials", r.trials],
-    ["seed", r.seed],
-    ["horizon", r.horizon],
-    ["period_unit", r.period],
-    ["currency", r.currency],
-    ["objective", r.objective],
-  ]);
+  return settingsOf<Row, RunSettings>(r, ["scenario", "home", "trials", "seed", "horizon", "period", "currency", "objective"]);
 }
 
 /** A value as JSON writes it: undefined and non-finite numbers become null. */
