@@ -2,8 +2,8 @@
 // one row per series; JSON is the report itself.
 import type { BacktestEpisode, BacktestReport, BacktestSeries, Timing } from "../analysis/backtest.ts";
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
 import { renderTable } from "./table.ts";
+import { type AnyTidy, renderTidyCsv, tidy } from "./tidy.ts";
 
 interface Row {
   episode: BacktestEpisode;
@@ -58,6 +58,11 @@ export function renderBacktestTable(report: BacktestReport): string {
   return `${head.join("\n")}\n${total}\n\n${renderTable(columns(true), rowsOf(report))}\n${legend}\n`;
 }
 
+/** One row per episode and series (`backtest --format csv|jsonl`; docs/outputs.md). */
+export function backtestTable(report: BacktestReport): AnyTidy {
+  return tidy(columns(false), rowsOf(report));
+}
+
 export function renderBacktestCsv(report: BacktestReport): string {
-  return renderCsv(columns(false), rowsOf(report));
+  return renderTidyCsv(backtestTable(report));
 }

@@ -7,18 +7,18 @@ import type { InspectReport } from "../analysis/inspect.ts";
 import type { LeverageReport } from "../analysis/leverage.ts";
 import type { PortfolioReport } from "../analysis/portfolio-report.ts";
 import type { RunReport } from "../analysis/run-report.ts";
-import { renderBacktestCsv, renderBacktestTable } from "./backtest.ts";
+import { backtestTable, renderBacktestCsv, renderBacktestTable } from "./backtest.ts";
 import type { StressReport } from "../analysis/stress.ts";
 import { compareTables, renderCompareTable } from "./compare.ts";
 import { inspectTables, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
-import { renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
+import { leverageTable, renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
 import { renderPortfolioTable } from "./portfolio.ts";
 import { defaultRunTable, renderRunTable, runTables } from "./run.ts";
 import type { Layout } from "./table.ts";
-import { renderStressCsv, renderStressTable } from "./stress.ts";
+import { renderStressCsv, renderStressTable, stressTable } from "./stress.ts";
 import { renderSweepSummary, type SummaryInput } from "./sweep-summary.ts";
-import { tidyFormats } from "./tidy.ts";
+import { renderTidyJsonl, tidyFormats } from "./tidy.ts";
 
 /** The tidy tables of each report, for `--table` choices (docs/outputs.md). */
 export { compareTables, inspectTables, runTables };
@@ -57,6 +57,7 @@ export const backtestFormats = {
   table: renderBacktestTable,
   json: (report) => renderJson(report),
   csv: renderBacktestCsv,
+  jsonl: (report) => renderTidyJsonl(backtestTable(report)),
   html: async (report) => (await import("./backtest-html.ts")).renderBacktestHtml(report),
 } satisfies Record<string, Renderer<BacktestReport>>;
 
@@ -64,6 +65,7 @@ export const stressFormats = {
   table: renderStressTable,
   json: (report) => renderJson(report),
   csv: renderStressCsv,
+  jsonl: (report) => renderTidyJsonl(stressTable(report)),
   html: async (report) => (await import("./stress-html.ts")).renderStressHtml(report),
 } satisfies Record<string, Renderer<StressReport>>;
 
@@ -71,6 +73,7 @@ export const leverageFormats = {
   table: renderLeverageTable,
   json: (report) => renderJson(report),
   csv: renderLeverageCsv,
+  jsonl: (report) => renderTidyJsonl(leverageTable(report)),
   html: async (report) => (await import("./leverage-html.ts")).renderLeverageHtml(report),
 } satisfies Record<string, Renderer<LeverageReport>>;
 

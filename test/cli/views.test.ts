@@ -39,6 +39,6 @@ describe("stress and leverage on the command line", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("option --home: unknown country 'XX'");
     const f = await runCli(["leverage", "fixtures/rare-earths.yaml", "--format", "pdf"]);
-    expect(f.stderr).toContain("option --format: must be one of table, json, csv, html");
+    expect(f.stderr).toContain("option --format: must be one of table, json, csv, jsonl, html");
   });
 });
