@@ -42,6 +42,17 @@ periods), --max-work (1e11 trial-periods × network size × options) or --max-me
 is refused before it starts; Ctrl-C stops it between two trials (exit 130, no file written).
 `;
 
+/** What --format csv|jsonl and --table write, for run and compare. */
+const tidyOutputs = (tables: string) => `
+Tables for scripts: --format csv writes one tidy table (a header, then one row per observation,
+no comment lines), --format jsonl the same rows as JSON Lines. --table picks which:
+${tables}
+The run's settings lead every row (scenario, home, trials, seed, horizon, period_unit, currency,
+objective); numbers are unrounded, a number that cannot be estimated is NaN (JSON: null), and
+booleans are true or false. Every column, its unit and meaning: docs/outputs.md. --format json
+is the whole report, field names in snake_case.
+`;
+
 export const runHelp = `
 Scores (lower risk and higher autonomy are better):
   autonomy  100 × (1 − mean unmet share of the home's demand, value-weighted)
@@ -59,9 +70,15 @@ Examples:
 Trajectories (--trajectory [N]): per period and good, the home's availability r (0-1), its
 stock, its imports from each producing country and the world price index (1 = before any
 shock), as mean and 5/50/95 % bands over the first N trials (default 1000; exact quantiles of
-that sample, so memory stays bounded whatever --trials is). With --format csv the output is the
-tidy table option,good,period,measure,origin,mean,p5,p50,p95 (pandas.read_csv, readr::read_csv).
+that sample, so memory stays bounded whatever --trials is). With --format csv the output is then
+the trajectory table: the settings, traced_trials, first_trial, then option, good, period,
+measure, origin, mean, p5, p50, p95 (pandas.read_csv, readr::read_csv).
   $ chokepoint run scenarios/fluorochemicals-2019.yaml --trajectory --format csv > traj.csv
+${tidyOutputs(`  options     one row per option (the default)
+  goods       one row per option and scored good
+  trajectory  with --trajectory (then the default): the bands above`)}
+  $ chokepoint run scenarios/neon-2022.yaml --format csv --table goods > goods.csv
+  $ chokepoint run scenarios/neon-2022.yaml --format jsonl --table options | jq .risk
 `;
 
 export const compareHelp = `
@@ -87,7 +104,9 @@ Examples:
   $ chokepoint compare scenarios/hormuz-closure.yaml --precision 0.5
   $ chokepoint compare scenarios/rare-earth-magnets-2025.yaml --budget 300 --format json
   $ chokepoint compare scenarios/gallium-germanium-2023.yaml --format html --out report.html
-`;
+  $ chokepoint compare scenarios/gallium-germanium-2023.yaml --format csv > ranked.csv
+${tidyOutputs(`  options  one row per option, ranked (the default)
+  goods    one row per option and scored good`)}`;
 
 export const exploreHelp = `
 The page runs the same engine as \`run\` and \`compare\`, in the browser, with no server and no
@@ -111,11 +130,17 @@ unconcentrated, < 2 500 moderate, else high; domestic supply counts as the home'
 the top three sources, shares by group, and Σ s²·(10 − governance) on world and home shares.
 Per country and chokepoint: betweenness on the trade graph and the home-critical flows through it.
 Formulas and how to read them: docs/inspect.md
+--format csv (or jsonl) writes one tidy table, its columns fixed whatever the network, network
+and home leading every row; --table picks it: goods (default; one row per good), sources (per
+good, scope home or world, and source country), groups (per good and group tag) or nodes (per
+country and chokepoint). Every column, its unit and meaning: docs/outputs.md. With --sources,
+csv and jsonl write one row per number and source.
 
 Examples:
   $ chokepoint inspect fixtures/critical-minerals.yaml --home JP
   $ chokepoint inspect scenarios/gallium-germanium-2023.yaml --format json
   $ chokepoint inspect fixtures/critical-minerals.yaml --home EU --format csv > eu-goods.csv
+  $ chokepoint inspect fixtures/critical-minerals.yaml --home EU --format csv --table sources > eu-sources.csv
   $ chokepoint inspect fixtures/critical-minerals.yaml --home JP --format html --out jp.html
   $ chokepoint inspect fixtures/critical-minerals.yaml --home JP --format gexf --out minerals.gexf   # Gephi
   $ chokepoint inspect fixtures/rare-earths.yaml --home US --format graphml > rare-earths.graphml  # Cytoscape
@@ -130,7 +155,7 @@ Paths (see docs/sweep.md): shocks.<id>.severity, shocks.<id>.duration.mode,
 Output: one row per point × option (csv header once, or JSON Lines):
   point, <one column per parameter>, option, trials, seed, cost, autonomy, autonomy_lo, autonomy_hi,
   risk, risk_lo, risk_hi, risk_diff, risk_diff_lo, risk_diff_hi, expected, expected_lo, expected_hi
-Every point uses the same trial seeds (common random numbers across points and options).
+(units and meanings: docs/outputs.md). Every point uses the same trial seeds (common random numbers across points and options).
 --resume refuses a file whose rows were made with other --trials or another --seed.
 Summary: a tornado table (oat), or each parameter's standardized rank regression
 coefficient (SRRC) on risk (grid, lhs), and where the best option changes.

@@ -56,6 +56,21 @@ export function formatHelp(names: readonly string[], extra = ""): string {
   return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}${extra}`;
 }
 
+/** The formats that write one tidy table (`--table` picks which). */
+export const TIDY_FORMATS: readonly string[] = ["csv", "jsonl"];
+
+/** `--table NAME` (one of `tables`): which tidy table `--format csv|jsonl` writes; `help` says what each holds. */
+export function addTableOption(command: Command, tables: readonly string[], help: string): Command {
+  return command.option("--table <name>", `with --format csv or jsonl: ${help}`, oneOf("--table", tables));
+}
+
+/** `--table` with a format that holds every table (or none) is a usage error. */
+export function checkTable(flags: { table?: string; format: string }): void {
+  if (flags.table !== undefined && !TIDY_FORMATS.includes(flags.format)) {
+    throw flagError("--table", `needs --format csv or jsonl (--format ${flags.format} writes no single table)`);
+  }
+}
+
 export function oneOf<T extends string>(name: string, values: readonly T[]): (value: string) => T {
   return (value) => {
     if (!(values as readonly string[]).includes(value)) {

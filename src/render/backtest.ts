@@ -1,12 +1,12 @@
 // Renders the back-test: a table per series (coverage, median error, timing errors), or CSV with
 // one row per series; JSON is the report itself.
-import type { BacktestReport, BacktestSeries, Timing } from "../analysis/backtest.ts";
+import type { BacktestEpisode, BacktestReport, BacktestSeries, Timing } from "../analysis/backtest.ts";
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
 import { renderTable } from "./table.ts";
+import { type AnyTidy, renderTidyCsv, tidy } from "./tidy.ts";
 
 interface Row {
-  episode: string;
+  episode: BacktestEpisode;
   s: BacktestSeries;
 }
 
@@ -26,7 +26,16 @@ function timingText(t: Timing): string {
 
 function columns(table: boolean): Column<Row>[] {
   return [
-    { header: "episode", get: (r) => r.episode },
+    { header: "episode", get: (r) => r.episode.name },
+    // each episode's run settings (CSV only; the table's heading states them)
+    ...(table
+      ? []
+      : [
+          { header: "option", get: (r: Row) => r.episode.option },
+          { header: "start", get: (r: Row) => r.episode.start },
+          { header: "trials", get: (r: Row) => r.episode.trials },
+          { header: "seed", get: (r: Row) => r.episode.seed },
+        ]),
     { header: "series", get: (r) => r.s.id },
     { header: "measure", get: (r) => r.s.measure },
     { header: "points", get: (r) => r.s.points.length },
@@ -39,7 +48,7 @@ function columns(table: boolean): Column<Row>[] {
   ];
 }
 
-const rowsOf = (report: BacktestReport): Row[] => report.episodes.flatMap((e) => e.series.map((s) => ({ episode: e.name, s })));
+const rowsOf = (report: BacktestReport): Row[] => report.episodes.flatMap((e) => e.series.map((s) => ({ episode: e, s })));
 
 export function renderBacktestTable(report: BacktestReport): string {
   const head = report.episodes.map((e) => `${e.name}: ${e.inside}/${e.points} observed points inside the simulated 5–95 % band (${e.trials} trials, seed ${e.seed}, option ${e.option}, period 0 = ${e.start})`);
@@ -49,6 +58,11 @@ export function renderBacktestTable(report: BacktestReport): string {
   return `${head.join("\n")}\n${total}\n\n${renderTable(columns(true), rowsOf(report))}\n${legend}\n`;
 }
 
+/** One row per episode and series (`backtest --format csv|jsonl`; docs/outputs.md). */
+export function backtestTable(report: BacktestReport): AnyTidy {
+  return tidy(columns(false), rowsOf(report));
+}
+
 export function renderBacktestCsv(report: BacktestReport): string {
-  return renderCsv(columns(false), rowsOf(report));
+  return renderTidyCsv(backtestTable(report));
 }

@@ -4,8 +4,8 @@ import { type BudgetResult, budgetMethodText } from "../analysis/budget.ts";
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { ComparedOption } from "../analysis/compare.ts";
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
-import { interval, scoreCsvColumns } from "./run.ts";
+import { goodsTable, interval, scoreCsvColumns } from "./run.ts";
+import { renderTidyCsv, settingColumns, tidy, type TidyTables } from "./tidy.ts";
 import { legendLines, noEffect, noEffectNote, perCostHeader, smallSampleNote, summaryLines } from "./notes.ts";
 import { type Block, fitTable, fitText, type Layout, WIDE } from "./table.ts";
 
@@ -98,19 +98,30 @@ function budgetText(b: BudgetResult, currency: string, objName: string): string 
   );
 }
 
-export function renderCompareCsv(r: CompareReport): string {
-  const columns: Column<ComparedOption>[] = [
-    { header: "rank", get: (o) => o.rank },
-    { header: "option", get: (o) => o.id },
-    ...scoreCsvColumns<ComparedOption>((o) => o),
-    { header: "expected", get: (o) => o.expected.value },
-    { header: "expected_diff", get: (o) => o.vsBaseline.expected.diff },
-    { header: "expected_diff_lo", get: (o) => o.vsBaseline.expected.ci95[0] },
-    { header: "expected_diff_hi", get: (o) => o.vsBaseline.expected.ci95[1] },
-    { header: "per_cost", get: (o) => o.perCost },
-    { header: "frontier", get: (o) => o.frontier },
-    { header: "significant_vs_baseline", get: (o) => o.significant.vsBaseline },
-    { header: "significant_vs_above", get: (o) => o.significant.vsAbove },
-  ];
-  return renderCsv(columns, r.options);
+/** The tidy tables of `compare --format csv|jsonl` (`--table`): the ranked options, and the goods. */
+export const compareTables = {
+  options: (r) =>
+    tidy<ComparedOption>(
+      [
+        ...settingColumns<ComparedOption>(r),
+        { header: "rank", get: (o) => o.rank },
+        { header: "option", get: (o) => o.id },
+        ...scoreCsvColumns<ComparedOption>((o) => o),
+        { header: "frontier", get: (o) => o.frontier },
+        { header: "significant_vs_baseline", get: (o) => o.significant.vsBaseline },
+        // rank 1 has no option above it: false, never an empty cell (a boolean column stays boolean)
+        { header: "significant_vs_above", get: (o) => o.significant.vsAbove === true },
+        { header: "above_option", get: (o) => o.significant.aboveDiff?.id },
+        { header: "above_diff", get: (o) => o.significant.aboveDiff?.diff },
+        { header: "above_diff_lo", get: (o) => o.significant.aboveDiff?.ci95[0] },
+        { header: "above_diff_hi", get: (o) => o.significant.aboveDiff?.ci95[1] },
+      ],
+      r.options,
+    ),
+  goods: goodsTable,
+} satisfies TidyTables<CompareReport>;
+
+/** `compare` as CSV: one of its tidy tables (docs/outputs.md). */
+export function renderCompareCsv(r: CompareReport, table: keyof typeof compareTables = "options"): string {
+  return renderTidyCsv(compareTables[table](r));
 }

@@ -7,41 +7,47 @@ import type { InspectReport } from "../analysis/inspect.ts";
 import type { LeverageReport } from "../analysis/leverage.ts";
 import type { PortfolioReport } from "../analysis/portfolio-report.ts";
 import type { RunReport } from "../analysis/run-report.ts";
-import { renderBacktestCsv, renderBacktestTable } from "./backtest.ts";
+import { backtestTable, renderBacktestCsv, renderBacktestTable } from "./backtest.ts";
 import type { StressReport } from "../analysis/stress.ts";
-import { renderCompareCsv, renderCompareTable } from "./compare.ts";
-import { renderInspectCsv, renderInspectTable } from "./inspect.ts";
+import { compareTables, renderCompareTable } from "./compare.ts";
+import { inspectTables, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
-import { renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
+import { leverageTable, renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
 import { renderPortfolioTable } from "./portfolio.ts";
-import { renderRunCsv, renderRunTable } from "./run.ts";
+import { defaultRunTable, renderRunTable, runTables } from "./run.ts";
 import type { Layout } from "./table.ts";
-import { renderStressCsv, renderStressTable } from "./stress.ts";
+import { renderStressCsv, renderStressTable, stressTable } from "./stress.ts";
 import { renderSweepSummary, type SummaryInput } from "./sweep-summary.ts";
+import { renderTidyJsonl, tidyFormats } from "./tidy.ts";
 
-/** A report's text; tables fit the layout's width (other formats ignore it). */
-export type Renderer<Report> = (report: Report, layout?: Layout) => string | Promise<string>;
+/** The tidy tables of each report, for `--table` choices (docs/outputs.md). */
+export { compareTables, inspectTables, runTables };
+
+/**
+ * A report's text; tables fit the layout's width (other formats ignore it); the tidy formats
+ * (`csv`, `jsonl`) write the named table of the report's tables (`--table`), else its default.
+ */
+export type Renderer<Report> = (report: Report, layout?: Layout, table?: string) => string | Promise<string>;
 
 export const runFormats = {
   table: renderRunTable,
   json: (report) => renderJson(report),
-  csv: (report) => renderRunCsv(report),
+  ...tidyFormats(runTables, defaultRunTable),
   html: async (report) => (await import("./run-html.ts")).renderRunHtml(report),
 } satisfies Record<string, Renderer<RunReport>>;
 
 export const compareFormats = {
   table: renderCompareTable,
   json: (report) => renderJson(report),
-  csv: (report) => renderCompareCsv(report),
+  ...tidyFormats(compareTables, () => "options"),
   // vega is loaded only for the page, keeping every other command's start-up quick
   html: async (report) => (await import("./compare-html.ts")).renderCompareHtml(report),
 } satisfies Record<string, Renderer<CompareReport>>;
 
 export const inspectFormats = {
   table: renderInspectTable,
-  // inspect's JSON has always kept non-finite numbers as JSON.stringify writes them
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
-  csv: (report) => renderInspectCsv(report),
+  json: (report) => renderJson(report),
+  ...tidyFormats(inspectTables, () => "goods"),
   html: async (report) => (await import("./inspect-html.ts")).renderInspectHtml(report),
   gexf: async (report) => (await import("./graph-files.ts")).renderGexf(report),
   graphml: async (report) => (await import("./graph-files.ts")).renderGraphml(report),
@@ -51,6 +57,7 @@ export const backtestFormats = {
   table: renderBacktestTable,
   json: (report) => renderJson(report),
   csv: renderBacktestCsv,
+  jsonl: (report) => renderTidyJsonl(backtestTable(report)),
   html: async (report) => (await import("./backtest-html.ts")).renderBacktestHtml(report),
 } satisfies Record<string, Renderer<BacktestReport>>;
 
@@ -58,6 +65,7 @@ export const stressFormats = {
   table: renderStressTable,
   json: (report) => renderJson(report),
   csv: renderStressCsv,
+  jsonl: (report) => renderTidyJsonl(stressTable(report)),
   html: async (report) => (await import("./stress-html.ts")).renderStressHtml(report),
 } satisfies Record<string, Renderer<StressReport>>;
 
@@ -65,6 +73,7 @@ export const leverageFormats = {
   table: renderLeverageTable,
   json: (report) => renderJson(report),
   csv: renderLeverageCsv,
+  jsonl: (report) => renderTidyJsonl(leverageTable(report)),
   html: async (report) => (await import("./leverage-html.ts")).renderLeverageHtml(report),
 } satisfies Record<string, Renderer<LeverageReport>>;
 

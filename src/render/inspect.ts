@@ -1,10 +1,11 @@
-// Renders an InspectReport as text tables (per good, per country, per chokepoint) or per-good CSV.
+// Renders an InspectReport as text tables (per good, per country, per chokepoint) or tidy tables
+// (goods, sources, groups, nodes) for CSV and JSON Lines; docs/outputs.md lists their columns.
 // Reference: docs/inspect.md (column meanings); layout by table.ts, quoting by csv.ts (RFC 4180).
 import type { GoodExposure, InspectReport, NodeExposure, SourceShare } from "../analysis/inspect.ts";
 import { DEFAULT_GOVERNANCE } from "../analysis/inspect.ts";
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
 import { renderTable } from "./table.ts";
+import { renderTidyCsv, settingsOf, tidy, type TidyTables } from "./tidy.ts";
 
 const percent = (x: number): number => 100 * x;
 
@@ -32,35 +33,80 @@ export function goodTableColumns(report: InspectReport): Column<GoodExposure>[] 
   ];
 }
 
-/** Columns of the per-good CSV: camelCase names following the JSON fields, full precision. */
-export function goodCsvColumns(report: InspectReport): Column<GoodExposure>[] {
-  const top = [0, 1, 2].flatMap((i): Column<GoodExposure>[] => [
-    { header: `source${i + 1}`, get: (g) => g.topSources[i]?.country },
-    { header: `source${i + 1}Share`, get: (g) => g.topSources[i]?.share },
-  ]);
-  return [
-    { header: "good", get: (g) => g.good },
-    { header: "name", get: (g) => g.name },
-    { header: "unit", get: (g) => g.unit },
-    { header: "bomDepth", get: (g) => g.bomDepth },
-    { header: "use", get: (g) => g.use },
-    { header: "demand", get: (g) => g.demand },
-    { header: "intermediateUse", get: (g) => g.intermediateUse },
-    { header: "importShare", get: (g) => g.importShare },
-    { header: "hhi", get: (g) => g.hhi },
-    { header: "hhiPoints", get: (g) => g.hhiPoints },
-    { header: "hhiBand", get: (g) => g.hhiBand },
-    ...top,
-    { header: "outsideGroupsShare", get: (g) => g.outsideGroupsShare },
-    ...report.groups.map(
-      (tag): Column<GoodExposure> => ({ header: `groupShare.${tag}`, get: (g) => g.groupShares[tag] }),
+/** The inspected network and home: the leading columns of every inspect table. */
+const inspectSettings = <Row>(r: InspectReport): Column<Row>[] => settingsOf<Row, InspectReport>(r, ["network", "home"]);
+
+type SourceRow = { good: string; scope: "home" | "world"; rank: number; s: SourceShare };
+type GroupRow = { good: string; group: string; share: number };
+type NodeRow = { kind: "country" | "chokepoint"; n: NodeExposure };
+
+/** The tidy tables of `inspect --format csv|jsonl` (`--table`); their columns never depend on the network. */
+export const inspectTables = {
+  goods: (r) =>
+    tidy<GoodExposure>(
+      [
+        ...inspectSettings<GoodExposure>(r),
+        { header: "good", get: (g) => g.good },
+        { header: "name", get: (g) => g.name },
+        { header: "unit", get: (g) => g.unit },
+        { header: "bom_depth", get: (g) => g.bomDepth },
+        { header: "use", get: (g) => g.use },
+        { header: "demand", get: (g) => g.demand },
+        { header: "intermediate_use", get: (g) => g.intermediateUse },
+        { header: "import_share", get: (g) => g.importShare },
+        { header: "hhi", get: (g) => g.hhi },
+        { header: "hhi_points", get: (g) => g.hhiPoints },
+        { header: "hhi_band", get: (g) => g.hhiBand },
+        { header: "outside_groups_share", get: (g) => g.outsideGroupsShare },
+        { header: "world_supply", get: (g) => g.worldSupply },
+        { header: "governance_world", get: (g) => g.governanceConcentration.world },
+        { header: "governance_home", get: (g) => g.governanceConcentration.home },
+        { header: "governance_imputed", get: (g) => g.governanceImputed.join(" ") },
+      ],
+      r.goods,
     ),
-    { header: "worldSupply", get: (g) => g.worldSupply },
-    { header: "governanceWorld", get: (g) => g.governanceConcentration.world },
-    { header: "governanceHome", get: (g) => g.governanceConcentration.home },
-    { header: "governanceImputed", get: (g) => g.governanceImputed.join(" ") },
-  ];
-}
+  sources: (r) =>
+    tidy<SourceRow>(
+      [
+        ...inspectSettings<SourceRow>(r),
+        { header: "good", get: (x) => x.good },
+        { header: "scope", get: (x) => x.scope },
+        { header: "rank", get: (x) => x.rank },
+        { header: "country", get: (x) => x.s.country },
+        { header: "volume", get: (x) => x.s.volume },
+        { header: "share", get: (x) => x.s.share },
+      ],
+      r.goods.flatMap((g) =>
+        (["home", "world"] as const).flatMap((scope) =>
+          (scope === "home" ? g.sources : g.worldSources).map((s, i) => ({ good: g.good, scope, rank: i + 1, s })),
+        ),
+      ),
+    ),
+  groups: (r) =>
+    tidy<GroupRow>(
+      [
+        ...inspectSettings<GroupRow>(r),
+        { header: "good", get: (x) => x.good },
+        { header: "group", get: (x) => x.group },
+        { header: "home_in_group", get: (x) => r.homeGroups.includes(x.group) },
+        { header: "share", get: (x) => x.share },
+      ],
+      r.goods.flatMap((g) => r.groups.map((group) => ({ good: g.good, group, share: g.groupShares[group] ?? 0 }))),
+    ),
+  nodes: (r) =>
+    tidy<NodeRow>(
+      [
+        ...inspectSettings<NodeRow>(r),
+        { header: "kind", get: (x) => x.kind },
+        { header: "id", get: (x) => x.n.id },
+        { header: "name", get: (x) => x.n.name },
+        { header: "betweenness", get: (x) => x.n.betweenness },
+        { header: "home_critical_flows", get: (x) => x.n.homeCriticalFlows },
+        { header: "home_critical_value", get: (x) => x.n.homeCriticalValue },
+      ],
+      [...r.countries.map((n) => ({ kind: "country" as const, n })), ...r.chokepoints.map((n) => ({ kind: "chokepoint" as const, n }))],
+    ),
+} satisfies TidyTables<InspectReport>;
 
 const nodeColumns: Column<NodeExposure>[] = [
   { header: "id", get: (n) => n.id },
@@ -91,7 +137,7 @@ export function imputedNote(report: InspectReport): string | undefined {
   return `no governance given for ${report.governanceImputed.join(", ")}; taken as ${DEFAULT_GOVERNANCE}`;
 }
 
-/** The per-good table as CSV. */
-export function renderInspectCsv(report: InspectReport): string {
-  return renderCsv(goodCsvColumns(report), report.goods);
+/** `inspect` as CSV: one of its tidy tables (docs/outputs.md). */
+export function renderInspectCsv(report: InspectReport, table: keyof typeof inspectTables = "goods"): string {
+  return renderTidyCsv(inspectTables[table](report));
 }

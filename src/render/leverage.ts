@@ -2,9 +2,9 @@
 // counter-leverage; always the coercer × target matrix summed over goods. CSV: one row per cell.
 import type { LeverageCell, LeverageReport, LeverageSum } from "../analysis/leverage.ts";
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
 import { compactNumber } from "./stress.ts";
 import { renderTable } from "./table.ts";
+import { type AnyTidy, renderTidyCsv, settingsOf, tidy } from "./tidy.ts";
 
 const ratio = (c: LeverageCell): string => (Number.isFinite(c.damagePerCost) ? c.damagePerCost.toPrecision(3) : "free");
 
@@ -50,8 +50,11 @@ export function renderLeverageTable(r: LeverageReport): string {
   return parts.join("");
 }
 
-export function renderLeverageCsv(r: LeverageReport): string {
+/** One row per coercer, good and target (`leverage --format csv|jsonl`; docs/outputs.md). */
+export function leverageTable(r: LeverageReport): AnyTidy {
   const columns: Column<LeverageCell>[] = [
+    // the view's settings lead every row (docs/outputs.md)
+    ...settingsOf<LeverageCell, LeverageReport>(r, ["scenario", "home", "horizon", "period", "duration"]),
     { header: "coercer", get: (c) => c.coercer },
     { header: "good", get: (c) => c.good },
     { header: "target", get: (c) => c.target },
@@ -61,5 +64,9 @@ export function renderLeverageCsv(r: LeverageReport): string {
     { header: "coercer_cost", get: (c) => c.coercerCost },
     { header: "damage_per_cost", get: (c) => c.damagePerCost },
   ];
-  return renderCsv(columns, r.cells);
+  return tidy(columns, r.cells);
+}
+
+export function renderLeverageCsv(r: LeverageReport): string {
+  return renderTidyCsv(leverageTable(r));
 }

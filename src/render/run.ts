@@ -1,12 +1,13 @@
-// Renders the result of `chokepoint run` (MODEL §8) as a table (options, then goods) or tidy CSV.
+// Renders the result of `chokepoint run` (MODEL §8) as a table (options, then goods) or tidy
+// tables (options, goods, trajectory) for CSV and JSON Lines; docs/outputs.md lists their columns.
 import type { RunReport } from "../analysis/run-report.ts";
-import type { OptionScore } from "../stats/score-options.ts";
+import type { GoodScore, OptionScore } from "../stats/score-options.ts";
 import type { Interval } from "../stats/normal-ci.ts";
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
 import { legendLines, noEffectNote, perCostHeader, smallSampleNote } from "./notes.ts";
 import { type Block, fitTable, fitText, type Layout, renderTable, WIDE } from "./table.ts";
-import { renderTrajectoryCsv, renderTrajectoryTable } from "./trajectory.ts";
+import { type AnyTidy, renderTidyCsv, type RunSettings, settingColumns, tidy, type TidyTables } from "./tidy.ts";
+import { renderTrajectoryTable, trajectoryTable } from "./trajectory.ts";
 
 /** `[lo, hi]` with one decimal. */
 export function interval(ci: Interval, digits = 1): string {
@@ -80,36 +81,59 @@ export function renderRunTable(report: RunReport, layout: Layout = WIDE): string
   return fitText(`${head}${options}\n${notes.join("\n")}\n\nper good\n${perGood}${trajectories}`, layout);
 }
 
-/** CSV columns of an option's scores: cost, autonomy, risk and the paired risk difference, with intervals. */
-export function scoreCsvColumns<Row>(score: (row: Row) => OptionScore): Column<Row>[] {
+/** A value and its 95% interval as three columns: `name`, `name_lo`, `name_hi`. */
+function withInterval<Row>(name: string, part: (row: Row) => { ci95: Interval }, value: (row: Row) => number): Column<Row>[] {
   return [
-    { header: "cost", get: (r) => score(r).cost },
-    { header: "autonomy", get: (r) => score(r).autonomy.mean },
-    { header: "autonomy_lo", get: (r) => score(r).autonomy.ci95[0] },
-    { header: "autonomy_hi", get: (r) => score(r).autonomy.ci95[1] },
-    { header: "risk", get: (r) => score(r).risk.value },
-    { header: "risk_lo", get: (r) => score(r).risk.ci95[0] },
-    { header: "risk_hi", get: (r) => score(r).risk.ci95[1] },
-    { header: "risk_diff", get: (r) => score(r).vsBaseline.risk.diff },
-    { header: "risk_diff_lo", get: (r) => score(r).vsBaseline.risk.ci95[0] },
-    { header: "risk_diff_hi", get: (r) => score(r).vsBaseline.risk.ci95[1] },
+    { header: name, get: value },
+    { header: `${name}_lo`, get: (r) => part(r).ci95[0] },
+    { header: `${name}_hi`, get: (r) => part(r).ci95[1] },
   ];
 }
 
-/** Tidy CSV: one row per option and scored good, option-level scores repeated; with trajectories, theirs. */
-export function renderRunCsv(report: RunReport): string {
-  if (report.trajectories) return renderTrajectoryCsv(report.trajectories);
-  type Row = { o: OptionScore; g: GoodRow };
-  const rows: Row[] = report.options.flatMap((o) =>
-    goodRows({ ...report, options: [o] }).map((g) => ({ o, g })),
-  );
-  const columns: Column<Row>[] = [
-    { header: "option", get: (r) => r.o.id },
-    ...scoreCsvColumns<Row>((r) => r.o),
-    { header: "good", get: (r) => r.g.good },
-    { header: "unmet", get: (r) => r.g.unmet / 100 },
-    { header: "p_shortfall10", get: (r) => r.g.p10 / 100 },
-    { header: "ttr", get: (r) => r.g.ttr },
+/** Tidy columns of an option's scores: cost, autonomy, risk, expected and their paired differences from baseline, with intervals; per_cost. */
+export function scoreCsvColumns<Row>(score: (row: Row) => OptionScore): Column<Row>[] {
+  const vs = (r: Row) => score(r).vsBaseline;
+  return [
+    { header: "cost", get: (r) => score(r).cost },
+    ...withInterval<Row>("autonomy", (r) => score(r).autonomy, (r) => score(r).autonomy.mean),
+    ...withInterval<Row>("risk", (r) => score(r).risk, (r) => score(r).risk.value),
+    ...withInterval<Row>("expected", (r) => score(r).expected, (r) => score(r).expected.value),
+    ...withInterval<Row>("autonomy_diff", (r) => vs(r).autonomy, (r) => vs(r).autonomy.diff),
+    ...withInterval<Row>("risk_diff", (r) => vs(r).risk, (r) => vs(r).risk.diff),
+    ...withInterval<Row>("expected_diff", (r) => vs(r).expected, (r) => vs(r).expected.diff),
+    { header: "per_cost", get: (r) => score(r).perCost },
   ];
-  return renderCsv(columns, rows);
+}
+
+/** One row per option and scored good: the good's shortfall scores as fractions (0–1). */
+export function goodsTable(report: RunSettings & { options: readonly OptionScore[] }): AnyTidy {
+  type Row = { option: string; good: string; g: GoodScore };
+  const rows: Row[] = report.options.flatMap((o) => Object.entries(o.goods).map(([good, g]) => ({ option: o.id, good, g })));
+  return tidy<Row>(
+    [
+      ...settingColumns<Row>(report),
+      { header: "option", get: (r) => r.option },
+      { header: "good", get: (r) => r.good },
+      { header: "unmet", get: (r) => r.g.unmet },
+      ...withInterval<Row>("p_shortfall10", (r) => ({ ci95: r.g.pShortfall10Ci95 }), (r) => r.g.pShortfall10),
+      { header: "p_short", get: (r) => r.g.pShort },
+      { header: "ttr", get: (r) => r.g.ttr },
+    ],
+    rows,
+  );
+}
+
+/** The tidy tables of `run --format csv|jsonl` (`--table`): options, goods, and with --trajectory the bands. */
+export const runTables = {
+  options: (r) => tidy<OptionScore>([...settingColumns<OptionScore>(r), { header: "option", get: (o) => o.id }, ...scoreCsvColumns<OptionScore>((o) => o)], r.options),
+  goods: goodsTable,
+  trajectory: (r) => trajectoryTable(r, r.trajectories),
+} satisfies TidyTables<RunReport>;
+
+/** The table `run` writes without --table: the trajectory bands when traced, else the options. */
+export const defaultRunTable = (r: RunReport): keyof typeof runTables => (r.trajectories ? "trajectory" : "options");
+
+/** `run` as CSV: one of its tidy tables (docs/outputs.md). */
+export function renderRunCsv(report: RunReport, table: keyof typeof runTables = defaultRunTable(report)): string {
+  return renderTidyCsv(runTables[table](report));
 }

@@ -1,10 +1,20 @@
 // Renders a SourcesReport (every number of a network's goods or countries and where it came
-// from) as text tables, one per good with its basis, or as CSV, one row per number and source.
+// from) as text tables, one per good with its basis, or as a tidy table (CSV, JSON Lines), one row
+// per number and source.
 // Reference: docs/inspect.md ("--sources"), docs/data.md ("Provenance").
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
 import type { GoodSources, SourceCitation, SourceLine, SourcesReport } from "../model/sources.ts";
+import { renderJson } from "./json.ts";
 import { renderTable } from "./table.ts";
+import { type AnyTidy, renderTidyCsv, renderTidyJsonl, tidy } from "./tidy.ts";
+
+/** The provenance report's formats (`inspect --sources --format …`). */
+export const sourcesFormats = {
+  table: (report: SourcesReport) => renderSourcesTable(report),
+  json: (report: SourcesReport) => renderJson(report),
+  csv: (report: SourcesReport) => renderTidyCsv(sourcesTable(report)),
+  jsonl: (report: SourcesReport) => renderTidyJsonl(sourcesTable(report)),
+};
 
 interface Row {
   good: string;
@@ -69,7 +79,8 @@ export function renderSourcesTable(report: SourcesReport): string {
   return `${head}\n${parts.join("\n")}`;
 }
 
-const csvColumns: Column<Row>[] = [
+const tidyColumns = (report: SourcesReport): Column<Row>[] => [
+  { header: "home", get: () => report.home },
   { header: "good", get: (r) => r.good },
   { header: "number", get: (r) => r.number },
   { header: "value", get: (r) => r.value },
@@ -77,11 +88,16 @@ const csvColumns: Column<Row>[] = [
   { header: "estimate", get: (r) => r.estimate === "estimate" },
   { header: "source", get: (r) => r.ref },
   { header: "kind", get: (r) => r.kind },
-  { header: "valueInSource", get: (r) => r.published },
+  { header: "value_in_source", get: (r) => r.published },
   { header: "citation", get: (r) => r.citation },
 ];
 
-export function renderSourcesCsv(report: SourcesReport): string {
+/** One row per number and source (`inspect --sources --format csv|jsonl`; docs/outputs.md). */
+export function sourcesTable(report: SourcesReport): AnyTidy {
   const rows = [...report.goods.flatMap((g) => rowsOf(g.good, g.lines, true)), ...rowsOf("", report.other, true)];
-  return renderCsv(csvColumns, rows);
+  return tidy(tidyColumns(report), rows);
+}
+
+export function renderSourcesCsv(report: SourcesReport): string {
+  return renderTidyCsv(sourcesTable(report));
 }

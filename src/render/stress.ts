@@ -2,8 +2,8 @@
 // aligned table or tidy CSV.
 import type { StressNode, StressOutcome, StressReport } from "../analysis/stress.ts";
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
 import { renderTable } from "./table.ts";
+import { type AnyTidy, renderTidyCsv, settingsOf, tidy } from "./tidy.ts";
 
 interface Row {
   node: StressNode;
@@ -59,8 +59,11 @@ export function renderStressTable(r: StressReport): string {
   return `${stressHeading(r)}${notes}${renderTable(columns, rowsOf(r))}`;
 }
 
-export function renderStressCsv(r: StressReport): string {
+/** One row per failed node and option (`stress --format csv|jsonl`; docs/outputs.md). */
+export function stressTable(r: StressReport): AnyTidy {
   const columns: Column<Row>[] = [
+    // the run's settings lead every row (docs/outputs.md)
+    ...settingsOf<Row, StressReport>(r, ["scenario", "home", "trials", "seed", "horizon", "period", "currency", "duration", "severity"]),
     { header: "rank", get: (x) => x.node.rank },
     { header: "kind", get: (x) => x.node.by },
     { header: "node", get: (x) => x.node.id },
@@ -71,5 +74,9 @@ export function renderStressCsv(r: StressReport): string {
     { header: "time_to_recover", get: (x) => x.outcome.timeToRecover },
     { header: "goods_short", get: (x) => x.outcome.shortGoods.map((g) => g.good).join(" ") },
   ];
-  return renderCsv(columns, rowsOf(r));
+  return tidy(columns, rowsOf(r));
+}
+
+export function renderStressCsv(r: StressReport): string {
+  return renderTidyCsv(stressTable(r));
 }

@@ -1,15 +1,25 @@
-// Renders a run's trajectories: tidy long CSV (option, good, period, measure, origin, mean, p5,
-// p50, p95), and a short table of each series' median path for the terminal.
+// Renders a run's trajectories: a tidy long table (the run's settings, then option, good, period,
+// measure, origin, mean, p5, p50, p95), and a short table of each series' median path for the terminal.
 import { trajectoryHeader, type TrajectoryReport, trajectoryRows, type TrajectorySeries } from "../analysis/trajectory.ts";
 import type { Column } from "./columns.ts";
-import { renderCsv } from "./csv.ts";
+import { type AnyTidy, constantColumns, renderTidyCsv, type RunSettings, settingColumns, tidy } from "./tidy.ts";
 import { renderTable } from "./table.ts";
 
-/** One line per option, good, period, measure and origin: loads in pandas or R as a tidy table. */
-export function renderTrajectoryCsv(report: TrajectoryReport): string {
+/**
+ * One row per option, good, period, measure and origin (loads in pandas or R as a tidy table),
+ * after the run's settings and the traced trials; no rows without a trajectory.
+ */
+export function trajectoryTable(settings: RunSettings, report: TrajectoryReport | undefined): AnyTidy {
+  type Row = (string | number)[];
   // bands come from float32 traces: 7 significant digits carry all they hold
-  const columns: Column<(string | number)[]>[] = trajectoryHeader.map((header, i) => ({ header, get: (r) => r[i]!, significant: 7 }));
-  return renderCsv(columns, trajectoryRows(report));
+  const columns: Column<Row>[] = trajectoryHeader.map((header, i) => ({ header, get: (r) => r[i]!, significant: 7 }));
+  const traced = constantColumns<Row>([["traced_trials", report?.sampled], ["first_trial", report?.firstTrial]]);
+  return tidy([...settingColumns<Row>(settings), ...traced, ...columns], report ? trajectoryRows(report) : []);
+}
+
+/** A run's trajectory table as CSV (`run --trajectory --format csv`). */
+export function renderTrajectoryCsv(run: RunSettings & { trajectories?: TrajectoryReport }): string {
+  return renderTidyCsv(trajectoryTable(run, run.trajectories));
 }
 
 interface SummaryRow {

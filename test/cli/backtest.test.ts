@@ -35,7 +35,7 @@ describe("chokepoint backtest", () => {
     expect(table.stdout).toMatch(/observed points inside the simulated 5–95 % band/);
     const csv = await runCli(["backtest", "episodes/antimony-2024.yaml", "--trials", "200", "--format", "csv"]);
     const lines = csv.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^episode,series,measure,points,inside,coverage,median_error,onset_observed/);
+    expect(lines[0]).toMatch(/^episode,option,start,trials,seed,series,measure,points,inside,coverage,median_error,onset_observed/);
     expect(lines).toHaveLength(1 + 3); // three series in the antimony episode
   }, 60_000);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { optionsOf, prepareRun, runTrials } from "../../src/engine/run.ts";
 import { loadScenario } from "../../src/io/load.ts";
 import { pairedCvarDiff, unpairedCvarDiffCi } from "../../src/stats/paired-diff.ts";
+import { splitCsvLine } from "../../src/render/sweep-rows.ts";
 import { runCli, repoRoot } from "../helpers/cli.ts";
 
 const flagship = "scenarios/gallium-germanium-2023.yaml";
@@ -60,11 +61,12 @@ describe("chokepoint compare", () => {
     for (const o of out.options) {
       expect(o).toHaveProperty("rank");
       expect(o).toHaveProperty("frontier");
-      expect(o).toHaveProperty("perCost");
-      expect(o.significant).toHaveProperty("vsBaseline");
-      expect(o.significant).toHaveProperty("vsAbove");
+      // field names in snake_case, as the CSV columns (docs/outputs.md)
+      expect(o).toHaveProperty("per_cost");
+      expect(o.significant).toHaveProperty("vs_baseline");
+      expect(o.significant).toHaveProperty("vs_above");
       expect(o.autonomy.ci95).toHaveLength(2);
-      expect(o.vsBaseline.risk.ci95).toHaveLength(2);
+      expect(o.vs_baseline.risk.ci95).toHaveLength(2);
       expect(out.frontier.includes(o.id)).toBe(o.frontier);
     }
     const table = await runCli(["compare", flagship, "--trials", "500"]);
@@ -76,9 +78,17 @@ describe("chokepoint compare", () => {
   it("writes one CSV row per option, ranked", async () => {
     const r = await runCli(["compare", flagship, "--trials", "300", "--format", "csv"]);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^rank,option,cost,autonomy,autonomy_lo,autonomy_hi,risk,risk_lo,risk_hi,risk_diff,/);
+    const header = splitCsvLine(lines[0]!);
+    expect(header.slice(0, 11).join(",")).toBe("scenario,home,trials,seed,horizon,period_unit,currency,objective,rank,option,cost");
     // baseline plus the flagship's seven options
     expect(lines).toHaveLength(1 + 8);
-    expect(lines.slice(1).map((l) => Number(l.split(",")[0]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const cells = lines.slice(1).map(splitCsvLine);
+    const rank = header.indexOf("rank");
+    expect(cells.map((c) => Number(c[rank]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // booleans are always true or false, rank 1 included (it has no option above it)
+    for (const name of ["frontier", "significant_vs_baseline", "significant_vs_above"]) {
+      expect(new Set(cells.map((c) => c[header.indexOf(name)])), name).toSatisfy((s: Set<string>) => [...s].every((v) => v === "true" || v === "false"));
+    }
+    expect(cells[0]![header.indexOf("significant_vs_above")]).toBe("false");
   });
 });

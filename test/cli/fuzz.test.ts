@@ -95,7 +95,7 @@ function checkScores(stdout: string): void {
     expect(inRange(o.autonomy.mean, 0, 100), `autonomy of ${o.id}`).toBe(true);
     expect(inRange(o.risk.value, 0, 100), `risk of ${o.id}`).toBe(true);
     expect(intervalOk(o.autonomy.ci95, 0, 100) && intervalOk(o.risk.ci95, 0, 100), `intervals of ${o.id}`).toBe(true);
-    expect(intervalOk(o.vsBaseline.risk.ci95, -100, 100), `Δrisk interval of ${o.id}`).toBe(true);
+    expect(intervalOk(o.vs_baseline.risk.ci95, -100, 100), `Δrisk interval of ${o.id}`).toBe(true);
   }
 }
 

@@ -34,7 +34,7 @@ describe("inspect --sources on fixtures/critical-minerals.yaml", () => {
   it("lists every line that names a country, with its governance score", async () => {
     const r = await runCli(["inspect", "fixtures/critical-minerals.yaml", "--home", "US", "--sources", "--country", "CA", "--format", "csv"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("good,number,value,share,estimate,source,kind,valueInSource,citation");
+    expect(r.stdout.split("\n")[0]).toBe("home,good,number,value,share,estimate,source,kind,value_in_source,citation");
     expect(r.stdout).toContain("country CA governance");
     expect(r.stdout).toContain("calc-cobalt-refined-ca");
   });

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InspectReport } from "../../src/analysis/inspect.ts";
 import type { NetworkInput } from "../../src/scenario/schema.ts";
+import { splitCsvLine } from "../../src/render/sweep-rows.ts";
 import { runCli } from "../helpers/cli.ts";
+import { parseReport } from "../helpers/json.ts";
 
 /** JP buys gallium from CN 70 / AU 20 / US 10 through Malacca and makes its own chips from it. */
 const network: NetworkInput = {
@@ -67,7 +69,9 @@ describe("chokepoint inspect", () => {
   it("--format json parses to the InspectReport", async () => {
     const { code, stdout } = await cli("inspect", "network.json", "--home", "JP", "--format", "json");
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as InspectReport;
+    // the written field names are snake_case; read back, the report is the library's InspectReport
+    expect(JSON.parse(stdout).goods[0].hhi_points).toBe(5400);
+    const report = parseReport<InspectReport>(stdout);
     expect(report.home).toBe("JP");
     expect(report.goods.map((g) => g.good)).toEqual(["gallium", "chip"]);
     expect(report.goods[0]?.hhiPoints).toBe(5400);
@@ -76,26 +80,55 @@ describe("chokepoint inspect", () => {
     expect(report.chokepoints[0]?.id).toBe("malacca");
   });
 
-  it("--format csv has a header line and one row per good", async () => {
+  it("--format csv has a header line and one row per good, with fixed snake_case columns", async () => {
     const { code, stdout } = await cli("inspect", "network.json", "--home", "JP", "--format", "csv");
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^good,name,unit,bomDepth,use,demand,intermediateUse,importShare,hhi,hhiPoints,hhiBand,/);
-    expect(lines[1]).toMatch(/^gallium,"Gallium, 99\.99%",t,0,100,95,5,/);
-    expect(lines[2]).toMatch(/^chip,Chip,kpcs,1,10,10,0,0,1,10000,high,JP,1,,,,,0,/);
+    expect(lines[0]).toBe(
+      "network,home,good,name,unit,bom_depth,use,demand,intermediate_use,import_share,hhi,hhi_points,hhi_band," +
+        "outside_groups_share,world_supply,governance_world,governance_home,governance_imputed",
+    );
+    expect(lines[1]).toMatch(/^cli test,JP,gallium,"Gallium, 99\.99%",t,0,100,95,5,1,/);
+    const cell = (line: string, name: string) => splitCsvLine(line)[splitCsvLine(lines[0]!).indexOf(name)];
+    // HHI of 70/20/10: 0.49 + 0.04 + 0.01 = 0.54, 5 400 points
+    expect(Number(cell(lines[1]!, "hhi"))).toBeCloseTo(0.54, 12);
+    expect(cell(lines[1]!, "hhi_points")).toBe("5400");
+    // CN and AU share no group with JP: 0.7 + 0.2
+    expect(Number(cell(lines[1]!, "outside_groups_share"))).toBeCloseTo(0.9, 12);
+    // chips are made at home: no import, one source (HHI 1)
+    expect(lines[2]).toMatch(/^cli test,JP,chip,Chip,kpcs,1,10,10,0,0,1,10000,high,0,10,/);
+  });
+
+  it("--table sources, groups and nodes are long tables whose columns do not depend on the network", async () => {
+    const table = async (name: string) => (await cli("inspect", "network.json", "--home", "JP", "--format", "csv", "--table", name)).stdout.trimEnd().split("\n");
+    const sources = await table("sources");
+    expect(sources[0]).toBe("network,home,good,scope,rank,country,volume,share");
+    // gallium: CN, AU, US at home and in the world; chip: JP in both
+    expect(sources).toHaveLength(1 + 3 + 3 + 1 + 1);
+    expect(sources[1]).toBe("cli test,JP,gallium,home,1,CN,70,0.7");
+    const groups = await table("groups");
+    expect(groups[0]).toBe("network,home,good,group,home_in_group,share");
+    // one group tag (G7) × two goods; US's 10 of 100 gallium is the G7 share
+    expect(groups).toHaveLength(1 + 2);
+    expect(groups[1]).toBe("cli test,JP,gallium,G7,true,0.1");
+    const nodes = await table("nodes");
+    expect(nodes[0]).toBe("network,home,kind,id,name,betweenness,home_critical_flows,home_critical_value");
+    // four countries and one chokepoint
+    expect(nodes).toHaveLength(1 + 5);
+    expect(nodes.at(-1)).toMatch(/^cli test,JP,chokepoint,malacca,Strait of Malacca,/);
   });
 
   it("takes the home from a scenario", async () => {
     const { code, stdout } = await cli("inspect", "scenario.json", "--format", "json");
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as InspectReport).home).toBe("JP");
+    expect(parseReport<InspectReport>(stdout).home).toBe("JP");
   });
 
   it("--home overrides a scenario's home", async () => {
     const { code, stdout } = await cli("inspect", "scenario.json", "--home", "US", "--format", "json");
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as InspectReport).home).toBe("US");
+    expect(parseReport<InspectReport>(stdout).home).toBe("US");
   });
 
   it("rejects an unknown --home with a usage error listing the valid ids", async () => {

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderPortfolioJsonSchema } from "../../src/scenario/portfolio.ts";
 import { repoRoot, runCli } from "../helpers/cli.ts";
+import { parseReport } from "../helpers/json.ts";
 
 const DIR = "test/data/portfolio";
 
@@ -19,7 +20,7 @@ describe("portfolio on a hand-built case", () => {
   it("finds the best set within the budget, with its paired differences per threat and overall", async () => {
     const { code, stdout } = await runCli(["portfolio", `${DIR}/hand.yaml`, "--format", "json"]);
     expect(code).toBe(0);
-    const r = JSON.parse(stdout) as PortfolioReport;
+    const r = parseReport<PortfolioReport>(stdout);
     expect(r.method).toBe("exhaustive");
     expect(r.nothing.value).toBeCloseTo(150, 9);
     expect(r.chosen!.ids).toEqual(["p3", "p4"]);
@@ -30,7 +31,7 @@ describe("portfolio on a hand-built case", () => {
     expect(r.chosen!.vsNothing.diff).toBeCloseTo(-125, 9);
   });
   it("traces the frontier and the marginal value of budget", async () => {
-    const r = JSON.parse((await runCli(["portfolio", `${DIR}/hand.yaml`, "--format", "json"])).stdout) as PortfolioReport;
+    const r = parseReport<PortfolioReport>((await runCli(["portfolio", `${DIR}/hand.yaml`, "--format", "json"])).stdout);
     // {} 150, {p4} 125, {p2} 100, {p2, p4} 75, {p3} 50, {p3, p4} 25, {p1, p3} 0
     expect(r.frontier.map((s) => [s.cost, Math.round(s.value)])).toEqual([[0, 150], [3, 125], [4, 100], [7, 75], [9, 50], [12, 25], [19, 0]]);
     // from 25 at budget 13 to 0 at cost 19: 25 / 6 = 4.1667 points per unit
@@ -38,7 +39,7 @@ describe("portfolio on a hand-built case", () => {
     expect(r.marginal!.next).toEqual(["p1", "p3"]);
   });
   it("names the single policy with the most reduction per unit cost, with its interval", async () => {
-    const r = JSON.parse((await runCli(["portfolio", `${DIR}/hand.yaml`, "--format", "json"])).stdout) as PortfolioReport;
+    const r = parseReport<PortfolioReport>((await runCli(["portfolio", `${DIR}/hand.yaml`, "--format", "json"])).stdout);
     // p1 50/10 = 5, p2 50/4 = 12.5 (b: 2 × 25), p3 100/9 = 11.1, p4 25/3 = 8.3
     expect(r.bestPerCost!.id).toBe("p2");
     expect(r.bestPerCost!.perCost.diff).toBeCloseTo(12.5, 9);
@@ -51,7 +52,7 @@ describe("portfolio on a hand-built case", () => {
     expect(stdout).toContain("The single policy that buys the most per unit cost is p2: 12.5 points per unit");
   });
   it("takes --budget over the file's: within 8, {p2, p4} (cost 7, 75)", async () => {
-    const r = JSON.parse((await runCli(["portfolio", `${DIR}/hand.yaml`, "--budget", "8", "--format", "json"])).stdout) as PortfolioReport;
+    const r = parseReport<PortfolioReport>((await runCli(["portfolio", `${DIR}/hand.yaml`, "--budget", "8", "--format", "json"])).stdout);
     expect(r.chosen!.ids).toEqual(["p2", "p4"]);
     expect(r.chosen!.value).toBeCloseTo(75, 9);
   });

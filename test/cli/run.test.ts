@@ -24,15 +24,16 @@ describe("chokepoint run", () => {
       expect(o.autonomy.ci95).toHaveLength(2);
       expect(o.autonomy.ci95[0]).toBeLessThanOrEqual(o.autonomy.mean);
       expect(o.risk.ci95[1]).toBeGreaterThanOrEqual(o.risk.value);
-      expect(Object.keys(o.vsBaseline)).toEqual(expect.arrayContaining(["autonomy", "risk"]));
-      expect(Object.keys(o.goods.ga)).toEqual(expect.arrayContaining(["unmet", "pShortfall10", "ttr"]));
+      // field names in snake_case, as the CSV columns (docs/outputs.md); good ids kept as written
+      expect(Object.keys(o.vs_baseline)).toEqual(expect.arrayContaining(["autonomy", "risk"]));
+      expect(Object.keys(o.goods.ga)).toEqual(expect.arrayContaining(["unmet", "p_shortfall10", "ttr"]));
     }
     // cost of an option is the sum of its policies' costs: 40 + 120
     expect(out.options[3].cost).toBe(160);
-    expect(out.options[0].vsBaseline.risk).toEqual({ diff: 0, ci95: [0, 0] });
+    expect(out.options[0].vs_baseline.risk).toEqual({ diff: 0, ci95: [0, 0] });
     // risk points removed per unit of cost; none for the free baseline
-    expect(out.options[0].perCost).toBeNull();
-    expect(out.options[3].perCost).toBeCloseTo(-out.options[3].vsBaseline.risk.diff / 160, 12);
+    expect(out.options[0].per_cost).toBeNull();
+    expect(out.options[3].per_cost).toBeCloseTo(-out.options[3].vs_baseline.risk.diff / 160, 12);
   });
 
   it("is byte-identical for the same seed, and for 1 and 2 workers", async () => {
@@ -52,11 +53,31 @@ describe("chokepoint run", () => {
     expect(one.options[1]).toEqual(all.options[3]);
   });
 
-  it("writes tidy CSV: a header and one row per option and good", async () => {
+  it("writes tidy CSV: the settings first, one row per option (default) or per option and good (--table goods)", async () => {
     const r = await runCli(["run", scenario, "--trials", "200", "--format", "csv"]);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^option,cost,autonomy,autonomy_lo,autonomy_hi,risk,/);
+    expect(lines[0]).toMatch(/^scenario,home,trials,seed,horizon,period_unit,currency,objective,option,cost,autonomy,autonomy_lo,autonomy_hi,risk,/);
+    // baseline and three options, each once
     expect(lines).toHaveLength(1 + 4);
+    expect(lines.slice(1).every((l) => l.split(",")[2] === "200")).toBe(true);
+    const goods = await runCli(["run", scenario, "--trials", "200", "--format", "csv", "--table", "goods"]);
+    const rows = goods.stdout.trimEnd().split("\n");
+    expect(rows[0]).toBe("scenario,home,trials,seed,horizon,period_unit,currency,objective,option,good,unmet,p_shortfall10,p_shortfall10_lo,p_shortfall10_hi,p_short,ttr");
+    // four options × the scenario's one scored good
+    expect(rows).toHaveLength(1 + 4);
+    const jsonl = await runCli(["run", scenario, "--trials", "200", "--format", "jsonl", "--table", "goods"]);
+    const first = JSON.parse(jsonl.stdout.split("\n")[0]!) as Record<string, unknown>;
+    expect(Object.keys(first).join(",")).toBe(rows[0]);
+    expect(first.trials).toBe(200);
+  });
+
+  it("rejects --table without a tidy format, and the trajectory table without --trajectory", async () => {
+    const table = await runCli(["run", scenario, "--trials", "20", "--table", "goods"]);
+    expect(table.code).toBe(2);
+    expect(table.stderr).toContain("option --table: needs --format csv or jsonl");
+    const traj = await runCli(["run", scenario, "--trials", "20", "--format", "csv", "--table", "trajectory"]);
+    expect(traj.code).toBe(2);
+    expect(traj.stderr).toContain("option --table: needs --trajectory");
   });
 
   it("rejects bad flags and unknown options with exit 2 and a plain message", async () => {

@@ -88,7 +88,7 @@ describe("chokepoint sweep: a grid", () => {
           autonomy: { mean: number; ci95: [number, number] };
           risk: { value: number; ci95: [number, number] };
           expected: { value: number; ci95: [number, number] };
-          vsBaseline: { risk: { diff: number; ci95: [number, number] } };
+          vs_baseline: { risk: { diff: number; ci95: [number, number] } };
         }[];
       };
       const mine = rows.filter((r) => r.point === String(point));
@@ -104,8 +104,8 @@ describe("chokepoint sweep: a grid", () => {
           ...o.autonomy.ci95,
           o.risk.value,
           ...o.risk.ci95,
-          o.vsBaseline.risk.diff,
-          ...o.vsBaseline.risk.ci95,
+          o.vs_baseline.risk.diff,
+          ...o.vs_baseline.risk.ci95,
           o.expected.value,
           ...o.expected.ci95,
         ]);

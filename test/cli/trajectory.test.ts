@@ -2,6 +2,7 @@
 // and the JSON bands, over a fixed sample of trials whatever --trials is.
 import { describe, expect, it } from "vitest";
 import type { RunReport } from "../../src/analysis/run-report.ts";
+import { splitCsvLine } from "../../src/render/sweep-rows.ts";
 import { runCli } from "../helpers/cli.ts";
 
 describe("chokepoint run --trajectory", () => {
@@ -9,8 +10,10 @@ describe("chokepoint run --trajectory", () => {
     const { code, stdout } = await runCli(["run", "scenarios/neon-2022.yaml", "--trials", "300", "--trajectory", "100", "--format", "csv"]);
     expect(code).toBe(0);
     const [header, ...rows] = stdout.trim().split("\n");
-    expect(header).toBe("option,good,period,measure,origin,mean,p5,p50,p95");
-    const cells = rows.map((r) => r.split(","));
+    expect(header).toBe("scenario,home,trials,seed,horizon,period_unit,currency,objective,traced_trials,first_trial,option,good,period,measure,origin,mean,p5,p50,p95");
+    // the run's settings and the traced trials (100 from trial 0) lead every row, then the trajectory's own columns
+    expect(rows[0]).toMatch(/^"Ukrainian neon outage \(2022\), Korea",KR,300,\d+,24,month,USD million,risk,100,0,/);
+    const cells = rows.map((r) => splitCsvLine(r).slice(10));
     const keys = new Set(cells.map((c) => c.slice(0, 5).join("|")));
     expect(keys.size).toBe(rows.length); // no duplicate key: a tidy table
     // options baseline, stockpile, localisation; periods 0..23

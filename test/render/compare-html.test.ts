@@ -188,6 +188,6 @@ describe("chokepoint compare --format html", () => {
   it("is one of the formats every command lists; an unknown one is a usage error naming them", async () => {
     const r = await runCli(["run", "scenarios/gallium-germanium-2023.yaml", "--trials", "10", "--format", "pdf"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("option --format: must be one of table, json, csv, html");
+    expect(r.stderr).toContain("option --format: must be one of table, json, csv, jsonl, html");
   });
 });

@@ -3,11 +3,12 @@
 import { describe, expect, it } from "vitest";
 import type { PortfolioReport } from "../../src/analysis/portfolio-report.ts";
 import { renderPortfolioHtml } from "../../src/render/portfolio-html.ts";
+import { parseReport } from "../helpers/json.ts";
 import { runCli } from "../helpers/cli.ts";
 
 describe("portfolio --format html", async () => {
   const json = await runCli(["portfolio", "test/data/portfolio/hand.yaml", "--format", "json"]);
-  const report = JSON.parse(json.stdout) as PortfolioReport;
+  const report = parseReport<PortfolioReport>(json.stdout);
   const page = await renderPortfolioHtml(report);
 
   it("is one page with two inline SVG charts and no script or external resource", () => {

@@ -6,7 +6,7 @@ import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { backtestFormats, formatNames } from "../../render/formats.ts";
 import { backtestHelp } from "../help.ts";
-import { nonNegativeInt, OUT_HELP, oneOf, positiveInt } from "../options.ts";
+import { formatHelp, nonNegativeInt, OUT_HELP, oneOf, positiveInt } from "../options.ts";
 
 interface BacktestFlags {
   trials?: number;
@@ -22,7 +22,7 @@ export function register(program: Command, io: Io): void {
     .argument("<episodes...>", "episode files (YAML or JSON)")
     .option("-n, --trials <n>", "trials per episode (default: the episode's `trials`, 1000)", positiveInt("--trials"))
     .option("-s, --seed <s>", "random seed (default: the episode's, else its scenario's)", nonNegativeInt("--seed"))
-    .option("-f, --format <format>", "table, json, csv or html (a page: the simulated bands with the observations over them)", oneOf("--format", formatNames(backtestFormats)), "table")
+    .option("-f, --format <format>", formatHelp(formatNames(backtestFormats), " (html: a page of the simulated bands with the observations over them)"), oneOf("--format", formatNames(backtestFormats)), "table")
     .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", backtestHelp)
     .action(async (files: string[], flags: BacktestFlags) => {

@@ -6,9 +6,9 @@ import { compareOptions } from "../../app/compare.ts";
 import { loadScenario } from "../../io/load.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
-import { compareFormats, formatNames } from "../../render/formats.ts";
+import { compareFormats, compareTables, formatNames } from "../../render/formats.ts";
 import { compareHelp } from "../help.ts";
-import { addOutOption, oneOf, positiveInt, positiveNumber, requireWith, runSpecOf, type TrialFlags, trialCommand } from "../options.ts";
+import { addOutOption, addTableOption, checkTable, formatHelp, oneOf, positiveInt, positiveNumber, requireWith, runSpecOf, type TrialFlags, trialCommand } from "../options.ts";
 import { addWideOption, tableWidth, type WideFlags } from "../width.ts";
 
 interface CompareFlags extends TrialFlags, WideFlags {
@@ -18,6 +18,7 @@ interface CompareFlags extends TrialFlags, WideFlags {
   maxTrials?: number;
   format: keyof typeof compareFormats;
   out?: string;
+  table?: keyof typeof compareTables;
 }
 
 export function register(program: Command, io: Io): void {
@@ -27,11 +28,13 @@ export function register(program: Command, io: Io): void {
     .option("--budget <b>", "also find the best combination of the scenario's policies costing at most b", positiveNumber("--budget"))
     .option("--precision <p>", "add trials until every option's CI half-width is at most p points", positiveNumber("--precision"))
     .option("--max-trials <n>", "with --precision: the most trials it may reach (default: 1000000)", positiveInt("--max-trials"))
-    .option("-f, --format <format>", "table, json, csv or html (one self-contained page with charts)", oneOf("--format", formatNames(compareFormats)), "table");
+    .option("-f, --format <format>", formatHelp(formatNames(compareFormats), " (html: one self-contained page with charts)"), oneOf("--format", formatNames(compareFormats)), "table");
+  addTableOption(command, Object.keys(compareTables), "options (default: ranked) or goods; see docs/outputs.md");
   addWideOption(addOutOption(command))
     .addHelpText("after", compareHelp)
     .action(async (file: string, flags: CompareFlags) => {
       requireWith(flags, "--max-trials", "--precision", "it caps the trials --precision adds");
+      checkTable(flags);
       await checkTarget(io, flags.out);
       const scenario = await loadScenario(file, { cwd: io.cwd });
       const { objective, budget, precision, maxTrials } = flags;
@@ -42,6 +45,6 @@ export function register(program: Command, io: Io): void {
         ...(precision === undefined ? {} : { precision }),
         ...(maxTrials === undefined ? {} : { maxTrials }),
       });
-      await writeOutput(io, await compareFormats[flags.format](report, tableWidth(flags, io)), flags.out);
+      await writeOutput(io, await compareFormats[flags.format](report, tableWidth(flags, io), flags.table), flags.out);
     });
 }

@@ -6,7 +6,7 @@ import { UsageError } from "../../errors.ts";
 import { defaultSourcesFile, loadProvenanceTable } from "../../io/sources-file.ts";
 import type { LoadedInput } from "../../io/load.ts";
 import { sourcesReport } from "../../model/sources.ts";
-import { renderSourcesCsv, renderSourcesTable } from "../../render/sources-format.ts";
+import { sourcesFormats } from "../../render/sources-format.ts";
 import { writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 
@@ -31,7 +31,6 @@ export async function inspectSources(
     ...(flags.good === undefined ? {} : { good: flags.good }),
     ...(flags.country === undefined ? {} : { country: flags.country }),
   });
-  const text =
-    flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : flags.format === "csv" ? renderSourcesCsv(report) : renderSourcesTable(report);
-  await writeOutput(io, text, io.out);
+  const format = flags.format in sourcesFormats ? (flags.format as keyof typeof sourcesFormats) : "table";
+  await writeOutput(io, sourcesFormats[format](report), io.out);
 }

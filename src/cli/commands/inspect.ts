@@ -5,10 +5,10 @@ import { inspectNetwork } from "../../app/inspect.ts";
 import { loadInput } from "../../io/load.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
-import { formatNames, inspectFormats } from "../../render/formats.ts";
+import { formatNames, inspectFormats, inspectTables } from "../../render/formats.ts";
 import { imputedNote } from "../../render/inspect.ts";
 import { inspectHelp } from "../help.ts";
-import { addOutOption, formatHelp, oneOf } from "../options.ts";
+import { addOutOption, addTableOption, checkTable, formatHelp, oneOf } from "../options.ts";
 import { inspectSources } from "./inspect-sources.ts";
 
 interface InspectFlags {
@@ -19,6 +19,7 @@ interface InspectFlags {
   sourcesFile?: string;
   good?: string;
   country?: string;
+  table?: keyof typeof inspectTables;
 }
 
 /** Formats that draw or export the network itself. */
@@ -35,7 +36,7 @@ export function register(program: Command, io: Io): void {
     .option("--home <country>", "the country to inspect (default: the scenario's home; required for a network)")
     .option(
       "-f, --format <format>",
-      formatHelp(formatNames(inspectFormats), " (csv: the per-good table; html: a page with the network drawn; gexf, graphml: the network for Gephi or Cytoscape)"),
+      formatHelp(formatNames(inspectFormats), " (csv, jsonl: one tidy table, see --table; html: a page with the network drawn; gexf, graphml: the network for Gephi or Cytoscape)"),
       oneOf("--format", formatNames(inspectFormats)),
       "table",
     )
@@ -43,16 +44,18 @@ export function register(program: Command, io: Io): void {
     .option("--sources-file <file>", "with --sources: the provenance table (default: sources.yaml beside the network file)")
     .option("--good <good>", "with --sources: one good, all its lines")
     .option("--country <country>", "with --sources: every line that names this country");
+  addTableOption(command, Object.keys(inspectTables), "goods (default), sources (home and world, by country), groups (share by group tag) or nodes (countries and chokepoints); see docs/outputs.md");
   addOutOption(command)
     .addHelpText("after", inspectHelp)
     .action(async (file: string, flags: InspectFlags) => {
+      if (flags.sources !== true) checkTable(flags);
       await checkTarget(io, flags.out);
       const input = await loadInput(file, { cwd: io.cwd });
       const report = inspectNetwork(input, flags.home, { graph: GRAPH_FORMATS.includes(flags.format) });
       if (flags.sources === true) return inspectSources({ ...io, out: flags.out }, file, input, { ...flags, home: report.home });
-      await writeOutput(io, await inspectFormats[flags.format](report), flags.out);
+      await writeOutput(io, await inspectFormats[flags.format](report, undefined, flags.table), flags.out);
       // The table carries this note itself; CSV has no room for it, so it goes to stderr.
       const note = imputedNote(report);
-      if (flags.format === "csv" && note !== undefined) io.stderr.write(`note: ${note}\n`);
+      if ((flags.format === "csv" || flags.format === "jsonl") && note !== undefined) io.stderr.write(`note: ${note}\n`);
     });
 }
