@@ -13,7 +13,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
   addOutOption(command, "write the list of valid files (ok FILE lines) here instead of stdout; problems stay on stderr")
     .addHelpText("after", validateHelp)
     .action(async (files: string[], flags: { out?: string }) => {
-      const { validateFiles } = await import("../../app/inspect.ts");
+      const { validateFiles } = await import("../../app/validate.ts");
       await checkTarget(io, flags.out);
       const result = await validateFiles(files, io.cwd);
       await writeOutput(io, result.valid.map((file) => `ok ${file}\n`).join(""), flags.out);
