@@ -79,12 +79,14 @@ export class TrialPool {
   /** Runs trials [first, first + count) of a task for every option. */
   async run(task: TrialTask, first: number, count: number, onProgress: (done: number) => void = () => {}): Promise<TaskResults> {
     if (this.signal?.aborted) throw new InterruptedError();
-    // compiled here too: input errors surface before any thread starts, and give the goods order
-    const prepared = prepareJob(task);
-    checkLimits(task.scenario, count, task.options.length, prepared.scoredGoods.length, this.limits);
     const shared = this.size > 1 || trialWork(task.scenario, task.options.length) > INLINE_TRIAL_WORK;
+    // compiled here once: input errors surface before any thread starts, it gives the goods order,
+    // and threads share it (shared memory) instead of each compiling its own
+    const prepared = prepareJob(task, shared);
+    checkLimits(task.scenario, count, task.options.length, prepared.scoredGoods.length, this.limits);
     const results = task.options.map(() => newTrialResults(first, count, prepared.scoredGoods.length, shared));
-    const job = (from: number, n: number): RangeJob => ({ key: this.nextKey, ...task, first: from, count: n, results });
+    const programs = shared ? { programs: prepared.networks } : {};
+    const job = (from: number, n: number): RangeJob => ({ key: this.nextKey, ...task, first: from, count: n, results, ...programs });
     if (!shared) {
       const slice = { ms: SLICE_MS, now: () => performance.now() };
       await runRange(prepared, job(first, count), async (n) => {
