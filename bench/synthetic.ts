@@ -72,6 +72,11 @@ export interface Synthetic {
   stats: { countries: number; goods: number; producers: number; flows: number; demand: number; shocks: number; policies: number; options: number };
 }
 
+/** The scenario of the given size as a file would hold it (before validation), its network inline. */
+export function syntheticInput(size: SizeName | SyntheticSpec): { network: NetworkInput } & Record<string, unknown> {
+  return generate(typeof size === "string" ? SIZES[size] : size);
+}
+
 /** A valid scenario of the given size; throws if the generator ever produced an invalid one. */
 export function syntheticScenario(size: SizeName | SyntheticSpec): Synthetic {
   const spec: SyntheticSpec = typeof size === "string" ? SIZES[size] : size;
@@ -142,7 +147,7 @@ interface GenProducer {
   capacity: number;
 }
 
-function generate(spec: SyntheticSpec): unknown {
+function generate(spec: SyntheticSpec): { network: NetworkInput } & Record<string, unknown> {
   const r = rand(`chokepoint-synthetic:${spec.name}:${spec.seed}`);
   const nC = Math.max(4, spec.countries);
   const nG = Math.max(2, spec.goods);

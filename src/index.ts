@@ -13,7 +13,8 @@ export { type RunSpec, type ResolvedSpec, type Progress, type StartProgress, res
 export { runScenario } from "./app/run.ts";
 export { type CompareSpec, compareOptions, DEFAULT_MAX_TRIALS } from "./app/compare.ts";
 export { type SweepSpec, sweep } from "./app/sweep.ts";
-export { type Validation, inspectNetwork, validateFiles } from "./app/inspect.ts";
+export { inspectNetwork } from "./app/inspect.ts";
+export { type Validation, validateFiles } from "./app/validate.ts";
 export { type BacktestSpec, backtestEpisodes } from "./app/backtest.ts";
 export { traceOptions } from "./app/trajectory.ts";
 export { type LoadedEpisode, loadEpisode, loadEpisodes } from "./io/episode.ts";

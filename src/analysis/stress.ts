@@ -10,9 +10,9 @@ import { exportControl } from "../kinds/shocks/export-control.ts";
 import { outage } from "../kinds/shocks/outage.ts";
 import type { Network, Scenario, Shock } from "../scenario/schema.ts";
 
-/** The node kinds a stress test can walk, in ranking tie-break order. */
-export const STRESS_KINDS = ["country", "producer", "chokepoint", "good"] as const;
-export type StressBy = (typeof STRESS_KINDS)[number];
+import { STRESS_KINDS, type StressBy } from "./stress-kinds.ts";
+
+export { STRESS_KINDS, type StressBy } from "./stress-kinds.ts";
 
 /** How hard and how long every synthetic shock hits. */
 export interface StressShape {

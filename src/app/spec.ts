@@ -5,15 +5,10 @@ import { availableParallelism } from "node:os";
 import { type OptionSpec, optionsOf } from "../engine/run.ts";
 import type { Limits } from "../io/limits.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { noProgress, type StartProgress } from "./progress.ts";
 
-/** A progress display for one batch of trials: the CLI draws a bar, a library caller may log. */
-export interface Progress {
-  tick(done: number): void;
-  stop(): void;
-}
-
-/** Starts the display of a batch of `total` trials. */
-export type StartProgress = (label: string, total: number) => Progress;
+// the progress display lives in its own light module, which the CLI loads before any command runs
+export { noProgress, type Progress, type StartProgress } from "./progress.ts";
 
 /** A run as asked for; every field may be left out. */
 export interface RunSpec {
@@ -59,9 +54,6 @@ export const TRAJECTORY_SAMPLE = 1000;
 
 /** Runs at least this large repay starting threads under `--workers auto`. */
 const AUTO_PARALLEL_TRIALS = 20_000;
-
-/** A display that shows nothing. */
-export const noProgress: Progress = { tick() {}, stop() {} };
 
 /** Fills the defaults of a spec; `maxTrials` caps the trials (and so the automatic worker count). */
 export function resolveSpec(scenario: Scenario, spec: RunSpec, maxTrials = Number.POSITIVE_INFINITY): ResolvedSpec {

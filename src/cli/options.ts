@@ -5,7 +5,7 @@
 import { type Command, Option } from "commander";
 import type { RunSpec } from "../app/spec.ts";
 import { UsageError } from "../errors.ts";
-import { MAX_WHOLE } from "../kinds/fields.ts";
+import { MAX_WHOLE } from "../kinds/bounds.ts";
 import { DEFAULT_LIMITS, type Limits } from "../io/limits.ts";
 import type { Io } from "../io/streams.ts";
 import { type ProgressMode, startProgress } from "./progress.ts";

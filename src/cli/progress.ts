@@ -1,8 +1,9 @@
 // Progress on stderr: a bar with ETA when stderr is a terminal, periodic plain lines for batch
 // logs (Slurm, Kubernetes) with --progress, nothing with --no-progress or, by default, off a
 // terminal or under CI.
-import cliProgress from "cli-progress";
-import { noProgress, type Progress, type StartProgress } from "../app/spec.ts";
+import type cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import { noProgress, type Progress, type StartProgress } from "../app/progress.ts";
 import type { Io } from "../io/streams.ts";
 
 /** --progress (true), --no-progress (false), or neither (undefined: a bar on a terminal only). */
@@ -18,7 +19,9 @@ export function startProgress(io: Io, mode: ProgressMode = undefined, now: () =>
 }
 
 function progressBar(io: Io, label: string, total: number): Progress {
-  const bar = new cliProgress.SingleBar(
+  // loaded only when a bar is drawn: every command starts without it
+  const { SingleBar, Presets } = createRequire(import.meta.url)("cli-progress") as typeof cliProgress;
+  const bar = new SingleBar(
     {
       // a terminal's stderr here (isTTY above): the process's own stream
       stream: io.stderr as NodeJS.WritableStream,
@@ -27,7 +30,7 @@ function progressBar(io: Io, label: string, total: number): Progress {
       hideCursor: true,
       clearOnComplete: true,
     },
-    cliProgress.Presets.shades_classic,
+    Presets.shades_classic,
   );
   bar.start(total, 0);
   return {

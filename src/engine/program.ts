@@ -57,6 +57,29 @@ export function compileProgram(model: SupplyGraph, scenario: Scenario, policies:
   return Object.freeze({ ...net, ...shockChannels(net, effects), ...loopIndex(net), ...markets, horizon: scenario.horizon });
 }
 
+/**
+ * The same program with every typed array copied once into a SharedArrayBuffer, for worker
+ * threads: posted to them, the arrays are shared, not copied (the Simulator only reads a program).
+ */
+export function shareProgram(program: Program): Program {
+  const shared: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(program)) shared[key] = isTypedArray(value) ? onSharedMemory(value) : value;
+  return Object.freeze(shared) as unknown as Program;
+}
+
+type TypedArray = Int32Array | Float64Array | Uint8Array;
+
+function isTypedArray(value: unknown): value is TypedArray {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+function onSharedMemory<T extends TypedArray>(array: T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength));
+  copy.set(array as never);
+  return copy;
+}
+
 function placeResolver(net: CompiledNetwork): PlaceResolver {
   return (names) => {
     const out = new Set<number>();

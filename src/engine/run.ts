@@ -4,7 +4,7 @@ import { InputError } from "../errors.ts";
 import { buildModel, type SupplyGraph } from "../model/build.ts";
 import { defaultKinds, type Kinds } from "../kinds/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { compileProgram, type Program } from "./program.ts";
+import { compileProgram, type Program, shareProgram } from "./program.ts";
 import { policyRngFor, rngFor } from "./rng.ts";
 import { makeShockSampler, newShockDraws, type ShockSampler, sampleShocks } from "./sample.ts";
 import { newTrialResults, Simulator, type TrialResults } from "./simulate.ts";
@@ -22,7 +22,8 @@ export interface PreparedRun {
   options: OptionSpec[];
   /** one compiled program per option */
   networks: Program[];
-  simulators: Simulator[];
+  /** a simulator on each program, made when first used (a thread that only hands the programs on makes none) */
+  readonly simulators: Simulator[];
   sampler: ShockSampler;
   /** ids of the home's scored goods, in result column order */
   scoredGoods: string[];
@@ -50,34 +51,43 @@ export function optionsOf(scenario: Scenario, only?: readonly string[]): OptionS
 
 /**
  * Compiles every option of a scenario once: one frozen Program per option from the scenario's
- * model graph (built here unless given), and a simulator on each.
+ * model graph (built here unless given), and a simulator on each. With `shared`, the programs'
+ * arrays live in SharedArrayBuffers (for worker threads, {@link shareProgram}); with `programs`
+ * (one per option, compiled by an earlier prepareRun, e.g. in another thread) nothing is compiled.
  */
 export function prepareRun(
   scenario: Scenario,
-  opts: { options?: OptionSpec[]; seed?: number; graph?: SupplyGraph; kinds?: Kinds } = {},
+  opts: { options?: OptionSpec[]; seed?: number; graph?: SupplyGraph; kinds?: Kinds; shared?: boolean; programs?: readonly Program[] } = {},
 ): PreparedRun {
-  const graph = opts.graph ?? buildModel(scenario.network);
   const kinds = opts.kinds ?? defaultKinds;
   const options = opts.options ?? optionsOf(scenario);
-  const policyIndex = new Map(scenario.policies.map((p, i) => [p.id, i]));
-  const networks = options.map((option) => {
-    // file order, whatever order the option lists its policies in (optionsOf resolved the ids)
-    const indices = option.policies.map((id) => policyIndex.get(id) ?? unresolvedPolicy(option, id));
-    const chosen = indices.sort((a, b) => a - b).map((i) => scenario.policies[i]!);
-    return compileProgram(graph, scenario, chosen, kinds);
-  });
+  const networks = opts.programs === undefined ? compileOptions(scenario, options, opts.graph ?? buildModel(scenario.network), kinds, opts.shared === true) : [...opts.programs];
   const sampler = makeShockSampler(scenario.shocks, scenario.horizon, (s) => kinds.shocks.of(s).bypass?.(s, scenario.network) ?? -1);
-  const simulators = networks.map((program) => new Simulator(program));
+  let simulators: Simulator[] | undefined;
   const first = networks[0]!;
   return {
     scenario,
     seed: opts.seed ?? scenario.seed,
     options,
     networks,
-    simulators,
+    get simulators() {
+      simulators ??= networks.map((program) => new Simulator(program));
+      return simulators;
+    },
     sampler,
     scoredGoods: Array.from(first.scoredGood, (g) => first.goodIds[g]!),
   };
+}
+
+function compileOptions(scenario: Scenario, options: readonly OptionSpec[], graph: SupplyGraph, kinds: Kinds, shared: boolean): Program[] {
+  const policyIndex = new Map(scenario.policies.map((p, i) => [p.id, i]));
+  return options.map((option) => {
+    // file order, whatever order the option lists its policies in (optionsOf resolved the ids)
+    const indices = option.policies.map((id) => policyIndex.get(id) ?? unresolvedPolicy(option, id));
+    const chosen = indices.sort((a, b) => a - b).map((i) => scenario.policies[i]!);
+    const program = compileProgram(graph, scenario, chosen, kinds);
+    return shared ? shareProgram(program) : program;
+  });
 }
 
 function unresolvedPolicy(option: OptionSpec, id: string): never {

@@ -102,13 +102,15 @@ export class TrialPool {
     onProgress: (done: number) => void = () => {},
   ): Promise<string[]> {
     if (this.signal?.aborted) throw new InterruptedError();
-    // compiled here too: input errors surface before any thread starts, and give the goods order
-    const prepared = prepareJob(task);
+    const shared = this.size > 1 || trialWork(task.scenario, task.options.length) > INLINE_TRIAL_WORK;
+    // compiled here once: input errors surface before any thread starts, it gives the goods order,
+    // and threads share it (shared memory) instead of each compiling its own
+    const prepared = prepareJob(task, shared);
     const nS = prepared.scoredGoods.length;
     checkLimits(task.scenario, count, task.options.length, nS, this.limits);
-    const shared = this.size > 1 || trialWork(task.scenario, task.options.length) > INLINE_TRIAL_WORK;
     const block = blockSize(count, shared ? this.size : 1);
     const key = this.nextKey++;
+    const programs = shared ? { programs: prepared.networks } : {};
     // Block buffers are reused once their block was handed over: a stream allocates two per
     // thread, whatever the trial count (shared memory freed lazily by the threads would grow).
     const free: TrialResults[][] = [];
@@ -117,7 +119,7 @@ export class TrialPool {
       const buffers = free.pop() ?? task.options.map(() => newTrialResults(0, block, nS, shared));
       const results = buffers.map((r) => rowsOf(r, from, n));
       bufferOf.set(results, buffers);
-      return { key, ...task, first: from, count: n, results };
+      return { key, ...task, first: from, count: n, results, ...programs };
     };
     const handOver = (results: TrialResults[]): void => {
       onBlock(results);

@@ -2,6 +2,7 @@
 // pool worker), writing each chunk's rows into the task's result arrays. An exception inside the
 // trial loop is replayed trial by trial, then option by option, so the error names the seed,
 // trial and option that reproduce it (the fast-check habit) instead of only a stack.
+import type { Program } from "../engine/program.ts";
 import { type OptionSpec, type PreparedRun, prepareRun, runTrials } from "../engine/run.ts";
 import { placeResults, type TrialResults } from "../engine/simulate.ts";
 import { TrialError, type TrialPlace } from "../errors.ts";
@@ -27,14 +28,20 @@ export interface RangeJob {
   count: number;
   /** The task's whole result arrays (shared between threads); this range fills its own rows. */
   results: TrialResults[];
+  /** The task's programs, one per option, compiled once on shared memory: a worker compiles none of its own. */
+  programs?: readonly Program[];
 }
 
 /** The engine's trial loop; a parameter so a test can inject a failure. */
 export type TrialRunner = (prepared: PreparedRun, first: number, count: number) => TrialResults[];
 
-/** Compiles a job's programs (every option at the job's seed). */
-export function prepareJob(job: Pick<RangeJob, "scenario" | "options" | "seed">): PreparedRun {
-  return prepareRun(job.scenario, { options: job.options, seed: job.seed });
+/**
+ * Compiles a job's programs (every option at the job's seed; with `shared`, on shared memory for
+ * threads to read), or takes the ones it carries.
+ */
+export function prepareJob(job: Pick<RangeJob, "scenario" | "options" | "seed" | "programs">, shared = false): PreparedRun {
+  const { scenario, options, seed, programs } = job;
+  return prepareRun(scenario, { options, seed, ...(programs === undefined ? { shared } : { programs }) });
 }
 
 /**
@@ -84,7 +91,7 @@ function failureAt(prepared: PreparedRun, first: number, count: number, err: unk
   let trial = first;
   while (trial < first + count - 1 && !fails(() => prepared, trial)) trial++;
   const place: TrialPlace = { seed: prepared.seed, trial };
-  const option = prepared.options.find((o) => fails(() => prepareRun(prepared.scenario, { options: [o], seed: prepared.seed }), trial));
+  const option = prepared.options.find((o, i) => fails(() => prepareRun(prepared.scenario, { options: [o], seed: prepared.seed, programs: [prepared.networks[i]!] }), trial));
   if (option !== undefined) place.option = option.id;
   return new TrialError(place, cause.message, cause.stack);
 }

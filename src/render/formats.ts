@@ -1,6 +1,7 @@
 // The output formats of each report, in one place: a command offers the keys of its table as
 // `--format` choices and renders with the chosen entry. A new format is one renderer and one
-// entry here.
+// entry here. Each entry loads its renderer when it is used, so that the command line can list
+// the choices without loading any of them (start-up).
 import type { BacktestReport } from "../analysis/backtest.ts";
 import type { CompareReport } from "../analysis/compare-report.ts";
 import type { InspectReport } from "../analysis/inspect.ts";
@@ -54,7 +55,7 @@ export const inspectFormats = {
 } satisfies Record<string, Renderer<InspectReport>>;
 
 export const backtestFormats = {
-  table: renderBacktestTable,
+  table: async (report) => (await import("./backtest.ts")).renderBacktestTable(report),
   json: (report) => renderJson(report),
   csv: renderBacktestCsv,
   jsonl: (report) => renderTidyJsonl(backtestTable(report)),
@@ -62,7 +63,7 @@ export const backtestFormats = {
 } satisfies Record<string, Renderer<BacktestReport>>;
 
 export const stressFormats = {
-  table: renderStressTable,
+  table: async (report) => (await import("./stress.ts")).renderStressTable(report),
   json: (report) => renderJson(report),
   csv: renderStressCsv,
   jsonl: (report) => renderTidyJsonl(stressTable(report)),
@@ -70,7 +71,7 @@ export const stressFormats = {
 } satisfies Record<string, Renderer<StressReport>>;
 
 export const leverageFormats = {
-  table: renderLeverageTable,
+  table: async (report) => (await import("./leverage.ts")).renderLeverageTable(report),
   json: (report) => renderJson(report),
   csv: renderLeverageCsv,
   jsonl: (report) => renderTidyJsonl(leverageTable(report)),
@@ -79,11 +80,11 @@ export const leverageFormats = {
 
 /** The sweep's summary: text after the rows, or a page instead of them (`sweep --format html`). */
 export const sweepSummaryFormats = {
-  text: renderSweepSummary,
+  text: async (summary) => (await import("./sweep-summary.ts")).renderSweepSummary(summary),
   html: async (summary) => (await import("./sweep-html.ts")).renderSweepHtml(summary),
 } satisfies Record<string, Renderer<SummaryInput>>;
 export const portfolioFormats = {
-  table: renderPortfolioTable,
+  table: async (report) => (await import("./portfolio.ts")).renderPortfolioTable(report),
   json: renderJson,
   html: async (report) => (await import("./portfolio-html.ts")).renderPortfolioHtml(report),
 } satisfies Record<string, Renderer<PortfolioReport>>;

@@ -344,17 +344,19 @@ function references(
 ): PathIssue[] {
   const issues: PathIssue[] = [];
   const values = entity as Record<string, unknown>;
-  for (const [field, kind] of Object.entries(fields)) {
+  for (const field in fields) {
+    const kind = fields[field];
     if (kind === undefined) continue;
     const value = values[field];
-    const named: [string, PropertyKey[]][] = Array.isArray(value)
-      ? value.map((id: string, j) => [id, [field, j]])
-      : typeof value === "string"
-        ? [[value, [field]]]
-        : [];
-    for (const [id, rest] of named) {
-      const message = unresolved(kind, id, index);
-      if (message !== undefined) issues.push({ path: [...at, ...rest], message });
+    // most ids resolve: only a miss builds its path (a network may have 10^5 flows)
+    if (typeof value === "string") {
+      const message = unresolved(kind, value, index);
+      if (message !== undefined) issues.push({ path: [...at, field], message });
+    } else if (Array.isArray(value)) {
+      value.forEach((id: string, j) => {
+        const message = unresolved(kind, id, index);
+        if (message !== undefined) issues.push({ path: [...at, field, j], message });
+      });
     }
   }
   return issues;

@@ -5,6 +5,10 @@ export type DocumentKind = "scenario" | "network";
 
 export const documentKinds: readonly DocumentKind[] = ["scenario", "network"];
 
+/** The file formats with a JSON Schema (json-schema.ts): the two documents and episode files. */
+export type SchemaKind = DocumentKind | "episode";
+export const schemaKinds: readonly SchemaKind[] = ["scenario", "network", "episode"];
+
 /** A map with `countries` is a network; one with `home` or `network` is a scenario. */
 export function detectKind(value: unknown): DocumentKind | undefined {
   if (!isRecord(value)) return undefined;

@@ -3,15 +3,13 @@
 // `reused: "ref"`, so a block used more than once (a distribution, a shock base field) is written
 // once under `$defs`; schemas with an `id` in their metadata get that name there.
 import { z } from "zod";
-import type { DocumentKind } from "./document-kind.ts";
+import type { SchemaKind } from "./document-kind.ts";
 import { episodeSchema } from "./episode.ts";
 import { networkSchema, scenarioSchema } from "./schema.ts";
 
 const schemas = { scenario: scenarioSchema, network: networkSchema, episode: episodeSchema } as const;
 
-/** The file formats with a JSON Schema here: the two documents and episode files. */
-export type SchemaKind = DocumentKind | "episode";
-export const schemaKinds: readonly SchemaKind[] = ["scenario", "network", "episode"];
+export { type SchemaKind, schemaKinds } from "./document-kind.ts";
 
 /** The JSON Schema of a file format described by a zod schema, titled `chokepoint <name> file`. */
 export function fileJsonSchema(schema: z.ZodType, name: string): Record<string, unknown> {

@@ -3,9 +3,9 @@
 // Reference: docs/sweep.md.
 import { z } from "zod";
 import { MAX_WHOLE, wholeNumber } from "../kinds/fields.ts";
+import { DESIGNS } from "./designs.ts";
 
-export const DESIGNS = ["grid", "oat", "lhs"] as const;
-export type Design = (typeof DESIGNS)[number];
+export { DESIGNS, type Design } from "./designs.ts";
 
 const finite = z.number().finite("must be a finite number");
 

@@ -95,6 +95,29 @@ describe("the packed package", () => {
     expect((JSON.parse(run.stdout) as { trials: number }).trials).toBe(200);
   }, 120_000);
 
+  it("starts `chokepoint --version` from dist/ with no tsx in the process and none of the commands' work loaded", async () => {
+    // the repository's own node_modules holds tsx: here it could be loaded, and the record would show it
+    const loaded = async (args: string[]): Promise<{ stdout: string; modules: string[] }> => {
+      const out = path.join(dir, `loaded-${args.length}.txt`);
+      const recorder = path.join(repoRoot, "test/package/loaded-modules.mjs");
+      const { stdout } = await exec("node", ["--import", recorder, ...args, "--version"], { cwd: repoRoot, env: { ...process.env, LOADED_MODULES_OUT: out } });
+      return { stdout, modules: (await readFile(out, "utf8")).trim().split("\n") };
+    };
+    const isTsx = (m: string) => /[/\\]tsx[/\\]|^execArgv .*tsx/.test(m) || /\.[mc]?ts$/.test(m);
+    const { version } = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
+    // npm pack ran the prepare script in beforeAll: dist/ is built from these sources
+    const compiled = await loaded(["bin/chokepoint.js"]);
+    expect(compiled.stdout.trim()).toBe(version);
+    expect(compiled.modules.some((m) => m.endsWith("/dist/cli/main.js"))).toBe(true);
+    expect(compiled.modules.filter(isTsx)).toEqual([]);
+    // the commands' modules load when a command runs, not at start-up
+    expect(compiled.modules.filter((m) => /node_modules[/\\](zod|yaml|graphology|vega)|[/\\]dist[/\\]engine[/\\]/.test(m))).toEqual([]);
+    // the same record of a start through tsx does show it: the check can fail
+    const viaTsx = await loaded(["--import", "tsx", "src/cli/main.ts"]);
+    expect(viaTsx.stdout.trim()).toBe(version);
+    expect(viaTsx.modules.filter(isTsx).length).toBeGreaterThan(0);
+  }, 60_000);
+
   it("writes the explorer page from the built script (no bundler installed), with the scenario and its network embedded", async () => {
     const consumer = path.join(dir, "consumer");
     expect(await readdir(path.join(consumer, "node_modules"))).not.toContain("esbuild");

@@ -1,7 +1,5 @@
 // `chokepoint backtest EPISODE...`: each episode's scenario against what was observed.
 import type { Command } from "commander";
-import { backtestEpisodes } from "../../app/backtest.ts";
-import { loadEpisodes } from "../../io/episode.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { backtestFormats, formatNames } from "../../render/formats.ts";
@@ -26,6 +24,8 @@ export function register(program: Command, io: Io): void {
     .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", backtestHelp)
     .action(async (files: string[], flags: BacktestFlags) => {
+      const { loadEpisodes } = await import("../../io/episode.ts");
+      const { backtestEpisodes } = await import("../../app/backtest.ts");
       await checkTarget(io, flags.out);
       const loaded = await loadEpisodes(files, { cwd: io.cwd });
       const spec = { ...(flags.trials === undefined ? {} : { trials: flags.trials }), ...(flags.seed === undefined ? {} : { seed: flags.seed }) };

@@ -2,8 +2,6 @@
 // shortfall) with paired statistics, the cost–risk frontier and an optional budget search.
 import type { Command } from "commander";
 import type { Objective } from "../../analysis/compare.ts";
-import { compareOptions } from "../../app/compare.ts";
-import { loadScenario } from "../../io/load.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { compareFormats, compareTables, formatNames } from "../../render/formats.ts";
@@ -33,6 +31,8 @@ export function register(program: Command, io: Io): void {
   addWideOption(addOutOption(command))
     .addHelpText("after", compareHelp)
     .action(async (file: string, flags: CompareFlags) => {
+      const { loadScenario } = await import("../../io/load.ts");
+      const { compareOptions } = await import("../../app/compare.ts");
       requireWith(flags, "--max-trials", "--precision", "it caps the trials --precision adds");
       checkTable(flags);
       await checkTarget(io, flags.out);

@@ -1,7 +1,6 @@
 // `chokepoint explore [FILE]`: writes the what-if explorer, one self-contained HTML file that runs
 // the engine in the browser (offline), with the scenario and its network embedded.
 import type { Command } from "commander";
-import { defaultPageName, explorerPage } from "../../app/explore.ts";
 import { resolveTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { exploreHelp } from "../help.ts";
@@ -18,6 +17,7 @@ export function register(program: Command, io: Io): void {
     .option("-o, --out <file>", "the page to write (default: the scenario's name with .html, here); - for stdout")
     .addHelpText("after", exploreHelp)
     .action(async (file: string | undefined, flags: ExploreFlags) => {
+      const { defaultPageName, explorerPage } = await import("../../app/explore.ts");
       const page = await explorerPage(file, io.cwd);
       const out = flags.out ?? defaultPageName(file);
       await writeOutput(io, page, out);

@@ -1,15 +1,11 @@
 // `chokepoint inspect FILE --home XX`: the structural exposure report of a network or scenario.
 // Reference: docs/inspect.md; the metrics live in src/analysis/inspect.ts.
 import type { Command } from "commander";
-import { inspectNetwork } from "../../app/inspect.ts";
-import { loadInput } from "../../io/load.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, inspectFormats, inspectTables } from "../../render/formats.ts";
-import { imputedNote } from "../../render/inspect.ts";
 import { inspectHelp } from "../help.ts";
 import { addOutOption, addTableOption, checkTable, formatHelp, oneOf } from "../options.ts";
-import { inspectSources } from "./inspect-sources.ts";
 
 interface InspectFlags {
   home?: string;
@@ -49,6 +45,10 @@ export function register(program: Command, io: Io): void {
     .addHelpText("after", inspectHelp)
     .action(async (file: string, flags: InspectFlags) => {
       if (flags.sources !== true) checkTable(flags);
+      const { loadInput } = await import("../../io/load.ts");
+      const { inspectNetwork } = await import("../../app/inspect.ts");
+      const { imputedNote } = await import("../../render/inspect.ts");
+      const { inspectSources } = await import("./inspect-sources.ts");
       await checkTarget(io, flags.out);
       const input = await loadInput(file, { cwd: io.cwd });
       const report = inspectNetwork(input, flags.home, { graph: GRAPH_FORMATS.includes(flags.format) });

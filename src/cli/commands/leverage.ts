@@ -1,8 +1,6 @@
 // `chokepoint leverage FILE [--home XX]`: who can coerce whom, by how much, and at what cost to
 // the coercer (docs/leverage.md).
 import type { Command } from "commander";
-import { leverage } from "../../app/leverage.ts";
-import { loadInput } from "../../io/load.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, leverageFormats } from "../../render/formats.ts";
@@ -33,6 +31,8 @@ export function register(program: Command, io: Io): void {
     .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", leverageHelp)
     .action(async (file: string, flags: LeverageFlags) => {
+      const { loadInput } = await import("../../io/load.ts");
+      const { leverage } = await import("../../app/leverage.ts");
       await checkTarget(io, flags.out);
       const input = await loadInput(file, { cwd: io.cwd });
       const { home, all, duration, horizon } = flags;

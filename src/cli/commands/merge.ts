@@ -1,10 +1,8 @@
 // `chokepoint merge OUT…`: combines the outputs of sweep shards (CSV or JSON Lines) into the file
 // an unsharded sweep writes: header once, rows sorted by point, each point's rows in option order.
 import type { Command } from "commander";
-import { readTexts } from "../../io/load.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
-import { mergeOutputs } from "../../io/sweep-text.ts";
 import { mergeHelp } from "../help.ts";
 import { addOutOption } from "../options.ts";
 
@@ -16,6 +14,8 @@ export function register(program: Command, io: Io): void {
   addOutOption(command, "write the merged file here (written whole, atomically) instead of stdout")
     .addHelpText("after", mergeHelp)
     .action(async (files: string[], flags: { out?: string }) => {
+      const { readTexts } = await import("../../io/load.ts");
+      const { mergeOutputs } = await import("../../io/sweep-text.ts");
       await checkTarget(io, flags.out);
       const merged = mergeOutputs(await readTexts(files, io.cwd));
       for (const warning of merged.warnings) io.stderr.write(`warning: ${warning}\n`);

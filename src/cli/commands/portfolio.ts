@@ -1,8 +1,6 @@
 // `chokepoint portfolio FILE`: one budget across several threats — the best set of candidate
 // policies, the budget–score frontier, the marginal value of budget and the best buy per unit cost.
 import type { Command } from "commander";
-import { runPortfolio } from "../../app/portfolio.ts";
-import { loadPortfolio } from "../../io/portfolio-file.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, portfolioFormats } from "../../render/formats.ts";
@@ -23,6 +21,8 @@ export function register(program: Command, io: Io): void {
     .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", portfolioHelp)
     .action(async (file: string, flags: PortfolioFlags) => {
+      const { loadPortfolio } = await import("../../io/portfolio-file.ts");
+      const { runPortfolio } = await import("../../app/portfolio.ts");
       await checkTarget(io, flags.out);
       const loaded = await loadPortfolio(file, io.cwd);
       const { budget } = flags;

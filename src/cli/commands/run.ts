@@ -1,8 +1,5 @@
 // `chokepoint run FILE`: Monte Carlo scores of every option of a scenario.
 import type { Command } from "commander";
-import { runScenario } from "../../app/run.ts";
-import { optionsOf } from "../../engine/run.ts";
-import { loadScenario } from "../../io/load.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, runFormats, runTables } from "../../render/formats.ts";
@@ -30,6 +27,9 @@ export function register(program: Command, io: Io): void {
     .action(async (file: string, flags: RunFlags) => {
       checkTable(flags);
       if (flags.table === "trajectory") requireWith(flags, "--table", "--trajectory", "the trajectory table holds its bands");
+      const { loadScenario } = await import("../../io/load.ts");
+      const { optionsOf } = await import("../../engine/run.ts");
+      const { runScenario } = await import("../../app/run.ts");
       await checkTarget(io, flags.out);
       const scenario = await loadScenario(file, { cwd: io.cwd });
       checkIds("--option", flags.option, optionsOf(scenario).map((o) => o.id), "option");

@@ -2,9 +2,7 @@
 import { type Command, Option } from "commander";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
-import { renderJsonSchema, type SchemaKind, schemaKinds } from "../../scenario/json-schema.ts";
-import { renderPortfolioJsonSchema } from "../../scenario/portfolio.ts";
-import { renderSweepJsonSchema } from "../../sweep/json-schema.ts";
+import { type SchemaKind, schemaKinds } from "../../scenario/document-kind.ts";
 import { schemaHelp } from "../help.ts";
 import { addOutOption } from "../options.ts";
 
@@ -18,6 +16,11 @@ export function register(program: Command, io: Io): void {
     .action(async (options: { kind: SchemaKind | "sweep" | "portfolio"; out?: string }) => {
       const { kind } = options;
       await checkTarget(io, options.out);
+      const [{ renderJsonSchema }, { renderPortfolioJsonSchema }, { renderSweepJsonSchema }] = await Promise.all([
+        import("../../scenario/json-schema.ts"),
+        import("../../scenario/portfolio.ts"),
+        import("../../sweep/json-schema.ts"),
+      ]);
       const text = kind === "sweep" ? renderSweepJsonSchema() : kind === "portfolio" ? renderPortfolioJsonSchema() : renderJsonSchema(kind);
       await writeOutput(io, text, options.out);
     });

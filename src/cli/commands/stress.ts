@@ -1,9 +1,7 @@
 // `chokepoint stress FILE --home XX`: which single node, failing, hurts the home most; how long
 // it holds out and how long it takes to recover (docs/stress.md).
 import type { Command } from "commander";
-import { STRESS_KINDS, type StressBy } from "../../analysis/stress.ts";
-import { stressTest } from "../../app/stress.ts";
-import { loadInput } from "../../io/load.ts";
+import { STRESS_KINDS, type StressBy } from "../../analysis/stress-kinds.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { formatNames, stressFormats } from "../../render/formats.ts";
@@ -34,6 +32,8 @@ export function register(program: Command, io: Io): void {
     .option("-o, --out <file>", OUT_HELP)
     .addHelpText("after", stressHelp)
     .action(async (file: string, flags: StressFlags) => {
+      const { loadInput } = await import("../../io/load.ts");
+      const { stressTest } = await import("../../app/stress.ts");
       await checkTarget(io, flags.out);
       const input = await loadInput(file, { cwd: io.cwd });
       const { home, by, duration, severity, horizon, option } = flags;

@@ -1,18 +1,14 @@
 // `chokepoint sweep SCENARIO`: batch sensitivity sweeps over scenario parameters (grid,
 // one-at-a-time, Latin hypercube), streamed as tidy rows, shardable for array jobs, resumable.
 import type { Command } from "commander";
-import { sweep } from "../../app/sweep.ts";
-import { loadScenario } from "../../io/load.ts";
 import type { Io } from "../../io/streams.ts";
 import { SWEEP_FORMATS } from "../../render/sweep-rows.ts";
 import { sweepSummaryFormats } from "../../render/formats.ts";
-import { renderParameterPaths } from "../../render/sweep-summary.ts";
-import { indexPaths } from "../../sweep/paths.ts";
 import type { FlagParameter } from "../../sweep/plan.ts";
-import { DESIGNS } from "../../sweep/schema.ts";
+import { DESIGNS } from "../../sweep/designs.ts";
 import { sweepHelp } from "../help.ts";
 import { addLimitOptions, addOutOption, addProgressOptions, listOf, nonNegativeInt, oneOf, positiveInt, workersOption } from "../options.ts";
-import { type SweepFlags, sweepSpecOf } from "../sweep-spec.ts";
+import type { SweepFlags } from "../sweep-spec.ts";
 
 export function register(program: Command, io: Io): void {
   // --set and --range in command-line order: it is the column order of the output
@@ -47,14 +43,17 @@ export function register(program: Command, io: Io): void {
   addOutOption(addProgressOptions(addLimitOptions(command)), "append rows to this file as points finish ({shard} becomes k of --shard k/N, 1 unsharded); the summary then goes to stdout")
     .addHelpText("after", sweepHelp)
     .action(async (file: string, flags: SweepFlags) => {
+      const { loadScenario } = await import("../../io/load.ts");
       const scenario = await loadScenario(file, { cwd: io.cwd });
       if (flags.listPaths === true) {
+        const [{ indexPaths }, { renderParameterPaths }] = await Promise.all([import("../../sweep/paths.ts"), import("../../render/sweep-summary.ts")]);
         io.stdout.write(renderParameterPaths(indexPaths(scenario).paths));
         return;
       }
+      const [{ sweepSpecOf }, { sweep }] = await Promise.all([import("../sweep-spec.ts"), import("../../app/sweep.ts")]);
       const spec = await sweepSpecOf(scenario, flags, parameters, io);
       const summary = await sweep(scenario, spec, io);
       if (flags.format === "html") io.stdout.write(await sweepSummaryFormats.html(summary));
-      else (spec.out === undefined ? io.stderr : io.stdout).write(sweepSummaryFormats.text(summary));
+      else (spec.out === undefined ? io.stderr : io.stdout).write(await sweepSummaryFormats.text(summary));
     });
 }

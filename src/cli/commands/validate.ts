@@ -1,6 +1,5 @@
 // `chokepoint validate FILE...`: checks scenario and network files and prints every problem.
 import type { Command } from "commander";
-import { validateFiles } from "../../app/inspect.ts";
 import { checkTarget, writeOutput } from "../../io/output.ts";
 import type { Io } from "../../io/streams.ts";
 import { validateHelp } from "../help.ts";
@@ -14,6 +13,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
   addOutOption(command, "write the list of valid files (ok FILE lines) here instead of stdout; problems stay on stderr")
     .addHelpText("after", validateHelp)
     .action(async (files: string[], flags: { out?: string }) => {
+      const { validateFiles } = await import("../../app/validate.ts");
       await checkTarget(io, flags.out);
       const result = await validateFiles(files, io.cwd);
       await writeOutput(io, result.valid.map((file) => `ok ${file}\n`).join(""), flags.out);
