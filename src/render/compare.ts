@@ -5,7 +5,7 @@ import type { CompareReport } from "../analysis/compare-report.ts";
 import type { ComparedOption } from "../analysis/compare.ts";
 import type { Column } from "./columns.ts";
 import { goodsTable, interval, scoreCsvColumns } from "./run.ts";
-import { renderTidyCsv, settingColumns, tidy, type TidyTables } from "./tidy.ts";
+import { renderTidyCsv, settingColumns, tidy, tidyFormats, type TidyTables } from "./tidy.ts";
 import { legendLines, noEffect, noEffectNote, perCostHeader, smallSampleNote, summaryLines } from "./notes.ts";
 import { type Block, fitTable, fitText, type Layout, WIDE } from "./table.ts";
 
@@ -125,3 +125,6 @@ export const compareTables = {
 export function renderCompareCsv(r: CompareReport, table: keyof typeof compareTables = "options"): string {
   return renderTidyCsv(compareTables[table](r));
 }
+
+/** `csv` and `jsonl` of these tables (render/formats.ts loads them when first written). */
+export const compareTidy = tidyFormats(compareTables, () => "options");

@@ -8,21 +8,20 @@ import type { InspectReport } from "../analysis/inspect.ts";
 import type { LeverageReport } from "../analysis/leverage.ts";
 import type { PortfolioReport } from "../analysis/portfolio-report.ts";
 import type { RunReport } from "../analysis/run-report.ts";
-import { backtestTable, renderBacktestCsv, renderBacktestTable } from "./backtest.ts";
 import type { StressReport } from "../analysis/stress.ts";
-import { compareTables, renderCompareTable } from "./compare.ts";
-import { inspectTables, renderInspectTable } from "./inspect.ts";
 import { renderJson } from "./json.ts";
-import { leverageTable, renderLeverageCsv, renderLeverageTable } from "./leverage.ts";
-import { renderPortfolioTable } from "./portfolio.ts";
-import { defaultRunTable, renderRunTable, runTables } from "./run.ts";
 import type { Layout } from "./table.ts";
-import { renderStressCsv, renderStressTable, stressTable } from "./stress.ts";
-import { renderSweepSummary, type SummaryInput } from "./sweep-summary.ts";
-import { renderTidyJsonl, tidyFormats } from "./tidy.ts";
+import type { SummaryInput } from "./sweep-summary.ts";
+import { renderTidyJsonl } from "./tidy.ts";
 
-/** The tidy tables of each report, for `--table` choices (docs/outputs.md). */
-export { compareTables, inspectTables, runTables };
+/**
+ * The tidy tables of each report, for `--table` choices (docs/outputs.md): the names only, so
+ * that listing them loads no renderer; test/render/outputs-dictionary.test.ts checks them
+ * against the tables themselves.
+ */
+export const runTables = ["options", "goods", "trajectory"] as const;
+export const compareTables = ["options", "goods"] as const;
+export const inspectTables = ["goods", "sources", "groups", "nodes"] as const;
 
 /**
  * A report's text; tables fit the layout's width (other formats ignore it); the tidy formats
@@ -30,25 +29,33 @@ export { compareTables, inspectTables, runTables };
  */
 export type Renderer<Report> = (report: Report, layout?: Layout, table?: string) => string | Promise<string>;
 
+/** `csv` and `jsonl` of a report's tidy tables, loaded from their module when first written. */
+function lazyTidy<Report>(load: () => Promise<{ csv: Renderer<Report>; jsonl: Renderer<Report> }>) {
+  return {
+    csv: async (report: Report, layout?: Layout, table?: string) => (await load()).csv(report, layout, table),
+    jsonl: async (report: Report, layout?: Layout, table?: string) => (await load()).jsonl(report, layout, table),
+  };
+}
+
 export const runFormats = {
-  table: renderRunTable,
+  table: async (report, layout, _table?: string) => (await import("./run.ts")).renderRunTable(report, layout),
   json: (report) => renderJson(report),
-  ...tidyFormats(runTables, defaultRunTable),
+  ...lazyTidy<RunReport>(async () => (await import("./run.ts")).runTidy),
   html: async (report) => (await import("./run-html.ts")).renderRunHtml(report),
 } satisfies Record<string, Renderer<RunReport>>;
 
 export const compareFormats = {
-  table: renderCompareTable,
+  table: async (report, layout, _table?: string) => (await import("./compare.ts")).renderCompareTable(report, layout),
   json: (report) => renderJson(report),
-  ...tidyFormats(compareTables, () => "options"),
+  ...lazyTidy<CompareReport>(async () => (await import("./compare.ts")).compareTidy),
   // vega is loaded only for the page, keeping every other command's start-up quick
   html: async (report) => (await import("./compare-html.ts")).renderCompareHtml(report),
 } satisfies Record<string, Renderer<CompareReport>>;
 
 export const inspectFormats = {
-  table: renderInspectTable,
+  table: async (report) => (await import("./inspect.ts")).renderInspectTable(report),
   json: (report) => renderJson(report),
-  ...tidyFormats(inspectTables, () => "goods"),
+  ...lazyTidy<InspectReport>(async () => (await import("./inspect.ts")).inspectTidy),
   html: async (report) => (await import("./inspect-html.ts")).renderInspectHtml(report),
   gexf: async (report) => (await import("./graph-files.ts")).renderGexf(report),
   graphml: async (report) => (await import("./graph-files.ts")).renderGraphml(report),
@@ -57,24 +64,24 @@ export const inspectFormats = {
 export const backtestFormats = {
   table: async (report) => (await import("./backtest.ts")).renderBacktestTable(report),
   json: (report) => renderJson(report),
-  csv: renderBacktestCsv,
-  jsonl: (report) => renderTidyJsonl(backtestTable(report)),
+  csv: async (report) => (await import("./backtest.ts")).renderBacktestCsv(report),
+  jsonl: async (report) => renderTidyJsonl((await import("./backtest.ts")).backtestTable(report)),
   html: async (report) => (await import("./backtest-html.ts")).renderBacktestHtml(report),
 } satisfies Record<string, Renderer<BacktestReport>>;
 
 export const stressFormats = {
   table: async (report) => (await import("./stress.ts")).renderStressTable(report),
   json: (report) => renderJson(report),
-  csv: renderStressCsv,
-  jsonl: (report) => renderTidyJsonl(stressTable(report)),
+  csv: async (report) => (await import("./stress.ts")).renderStressCsv(report),
+  jsonl: async (report) => renderTidyJsonl((await import("./stress.ts")).stressTable(report)),
   html: async (report) => (await import("./stress-html.ts")).renderStressHtml(report),
 } satisfies Record<string, Renderer<StressReport>>;
 
 export const leverageFormats = {
   table: async (report) => (await import("./leverage.ts")).renderLeverageTable(report),
   json: (report) => renderJson(report),
-  csv: renderLeverageCsv,
-  jsonl: (report) => renderTidyJsonl(leverageTable(report)),
+  csv: async (report) => (await import("./leverage.ts")).renderLeverageCsv(report),
+  jsonl: async (report) => renderTidyJsonl((await import("./leverage.ts")).leverageTable(report)),
   html: async (report) => (await import("./leverage-html.ts")).renderLeverageHtml(report),
 } satisfies Record<string, Renderer<LeverageReport>>;
 

@@ -5,7 +5,7 @@ import type { GoodExposure, InspectReport, NodeExposure, SourceShare } from "../
 import { DEFAULT_GOVERNANCE } from "../analysis/inspect.ts";
 import type { Column } from "./columns.ts";
 import { renderTable } from "./table.ts";
-import { renderTidyCsv, settingsOf, tidy, type TidyTables } from "./tidy.ts";
+import { renderTidyCsv, settingsOf, tidy, tidyFormats, type TidyTables } from "./tidy.ts";
 
 const percent = (x: number): number => 100 * x;
 
@@ -141,3 +141,6 @@ export function imputedNote(report: InspectReport): string | undefined {
 export function renderInspectCsv(report: InspectReport, table: keyof typeof inspectTables = "goods"): string {
   return renderTidyCsv(inspectTables[table](report));
 }
+
+/** `csv` and `jsonl` of these tables (render/formats.ts loads them when first written). */
+export const inspectTidy = tidyFormats(inspectTables, () => "goods");

@@ -6,7 +6,7 @@ import type { Interval } from "../stats/normal-ci.ts";
 import type { Column } from "./columns.ts";
 import { legendLines, noEffectNote, perCostHeader, smallSampleNote } from "./notes.ts";
 import { type Block, fitTable, fitText, type Layout, renderTable, WIDE } from "./table.ts";
-import { type AnyTidy, renderTidyCsv, type RunSettings, settingColumns, tidy, type TidyTables } from "./tidy.ts";
+import { type AnyTidy, renderTidyCsv, type RunSettings, settingColumns, tidy, tidyFormats, type TidyTables } from "./tidy.ts";
 import { renderTrajectoryTable, trajectoryTable } from "./trajectory.ts";
 
 /** `[lo, hi]` with one decimal. */
@@ -137,3 +137,6 @@ export const defaultRunTable = (r: RunReport): keyof typeof runTables => (r.traj
 export function renderRunCsv(report: RunReport, table: keyof typeof runTables = defaultRunTable(report)): string {
   return renderTidyCsv(runTables[table](report));
 }
+
+/** `csv` and `jsonl` of these tables (render/formats.ts loads them when first written). */
+export const runTidy = tidyFormats(runTables, defaultRunTable);

@@ -32,11 +32,14 @@ describe("interrupting a run", () => {
 
   it("SIGINT with one worker stops trials that take about a second each (horizon 10^6): exit 130, nothing written", async () => {
     // the test scenario at a horizon of a million months: 10^6 periods × 5 network entries × 4
-    // options = 2 × 10^7 work units a trial, about a second (bench/RESULTS.md); --trials 20 keeps
-    // the run under the work limit
+    // options = 2 × 10^7 work units a trial; --trials 20 keeps the run under the work limit. A
+    // market (stock refill) makes the loop step every good in every period, so that a trial takes
+    // a second or more (without one, the event-driven loop skips the calm periods in well under
+    // a second and the run would end before the signal)
     const dir = mkdtempSync(join(tmpdir(), "chokepoint-long-"));
     writeFileSync(join(dir, "network.yaml"), readFileSync(join(repoRoot, "test/data/run/network.yaml")));
-    writeFileSync(join(dir, "scenario.yaml"), readFileSync(join(repoRoot, "test/data/run/scenario.yaml"), "utf8").replace("horizon: 24", "horizon: 1000000"));
+    const text = readFileSync(join(repoRoot, "test/data/run/scenario.yaml"), "utf8").replace("horizon: 24", "horizon: 1000000");
+    writeFileSync(join(dir, "scenario.yaml"), `${text}markets:\n  ga: {refillPeriods: 2}\n`);
     const r = await interrupt("SIGINT", "1", join(dir, "scenario.yaml"), ["--max-horizon", "1000000", "--trials", "20"]);
     expect(r.code).toBe(130);
     expect(r.stderr).toContain("interrupted");

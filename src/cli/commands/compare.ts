@@ -16,7 +16,7 @@ interface CompareFlags extends TrialFlags, WideFlags {
   maxTrials?: number;
   format: keyof typeof compareFormats;
   out?: string;
-  table?: keyof typeof compareTables;
+  table?: (typeof compareTables)[number];
 }
 
 export function register(program: Command, io: Io): void {
@@ -27,7 +27,7 @@ export function register(program: Command, io: Io): void {
     .option("--precision <p>", "add trials until every option's CI half-width is at most p points", positiveNumber("--precision"))
     .option("--max-trials <n>", "with --precision: the most trials it may reach (default: 1000000)", positiveInt("--max-trials"))
     .option("-f, --format <format>", formatHelp(formatNames(compareFormats), " (html: one self-contained page with charts)"), oneOf("--format", formatNames(compareFormats)), "table");
-  addTableOption(command, Object.keys(compareTables), "options (default: ranked) or goods; see docs/outputs.md");
+  addTableOption(command, [...compareTables], "options (default: ranked) or goods; see docs/outputs.md");
   addWideOption(addOutOption(command))
     .addHelpText("after", compareHelp)
     .action(async (file: string, flags: CompareFlags) => {

@@ -15,7 +15,7 @@ interface InspectFlags {
   sourcesFile?: string;
   good?: string;
   country?: string;
-  table?: keyof typeof inspectTables;
+  table?: (typeof inspectTables)[number];
 }
 
 /** Formats that draw or export the network itself. */
@@ -40,7 +40,7 @@ export function register(program: Command, io: Io): void {
     .option("--sources-file <file>", "with --sources: the provenance table (default: sources.yaml beside the network file)")
     .option("--good <good>", "with --sources: one good, all its lines")
     .option("--country <country>", "with --sources: every line that names this country");
-  addTableOption(command, Object.keys(inspectTables), "goods (default), sources (home and world, by country), groups (share by group tag) or nodes (countries and chokepoints); see docs/outputs.md");
+  addTableOption(command, [...inspectTables], "goods (default), sources (home and world, by country), groups (share by group tag) or nodes (countries and chokepoints); see docs/outputs.md");
   addOutOption(command)
     .addHelpText("after", inspectHelp)
     .action(async (file: string, flags: InspectFlags) => {

@@ -12,7 +12,7 @@ interface RunFlags extends TrialFlags, WideFlags {
   format: keyof typeof runFormats;
   out?: string;
   trajectory?: boolean | number;
-  table?: keyof typeof runTables;
+  table?: (typeof runTables)[number];
 }
 
 export function register(program: Command, io: Io): void {
@@ -21,7 +21,7 @@ export function register(program: Command, io: Io): void {
     .option("--option <ids>", "score only these options, comma-separated or the flag repeated (baseline is always scored)", listOf("--option"))
     .option("-f, --format <format>", formatHelp(formatNames(runFormats), " (html: one self-contained page with charts)"), oneOf("--format", formatNames(runFormats)), "table")
     .option("--trajectory [trials]", "also report per-period bands of the home's series over the first trials (default 1000); csv = the tidy trajectory table", positiveInt("--trajectory"));
-  addTableOption(command, Object.keys(runTables), "options (default), goods, or trajectory (with --trajectory; its default then); see docs/outputs.md");
+  addTableOption(command, [...runTables], "options (default), goods, or trajectory (with --trajectory; its default then); see docs/outputs.md");
   addWideOption(addOutOption(command))
     .addHelpText("after", runHelp)
     .action(async (file: string, flags: RunFlags) => {
