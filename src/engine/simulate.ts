@@ -129,9 +129,9 @@ export class Simulator {
   /** Tracing (trajectories): every period runs the full step and records deliveries. */
   private trace = false;
   /** what each flow delivered this period (tracing only) */
-  readonly flowDelivered: Float64Array;
+  flowDelivered: Float64Array;
   /** what each producer→consumer pair sent outside flows this period: replacement, refill, standing (tracing only) */
-  readonly pairSent: Float64Array;
+  pairSent: Float64Array;
 
   constructor(program: Program) {
     const net = program;
@@ -181,19 +181,25 @@ export class Simulator {
     this.expand = new Float64Array(net.nProducers);
     this.coerced = new Uint8Array(net.nProducers);
     this.shortSince = new Int32Array(net.nGoods);
-    this.kept = new Float64Array(net.pairFlow.length);
+    // the producer × slot matrices that only markets (kept) or tracing (pairSent) use are made
+    // when needed: on a large network each is megabytes per option
+    this.kept = new Float64Array(net.marketsOn ? net.pairFlow.length : 0);
     this.keptGood = new Uint8Array(net.nGoods);
     this.everCut = new Uint8Array(net.nFlows);
     this.stickyFactor = new Float64Array(net.nSlots);
     this.refillBase = new Float64Array(net.nSlots);
     this.standing = new Float64Array(net.nSlots);
-    this.flowDelivered = new Float64Array(net.nFlows);
-    this.pairSent = new Float64Array(net.pairFlow.length);
+    this.flowDelivered = new Float64Array(0);
+    this.pairSent = new Float64Array(0);
   }
 
   /** Switches tracing on or off (trajectories read flowDelivered, pairSent, stocks, ratio, price). */
   setTracing(on: boolean): void {
     this.trace = on;
+    if (on && this.pairSent.length !== this.net.pairFlow.length) {
+      this.flowDelivered = new Float64Array(this.net.nFlows);
+      this.pairSent = new Float64Array(this.net.pairFlow.length);
+    }
   }
 
   /** Every good steps through the full period (markets on or tracing), not the no-shock shortcut. */
@@ -798,10 +804,12 @@ export class Simulator {
         this.asked[p]! += sent;
         if (this.trace) this.pairSent[idx]! += sent;
         // what moved to p this period is its standing volume plus this replacement; a share stays
-        const stays = keep * (this.kept[idx]! + sent);
-        if (keep > 0 && stays > this.kept[idx]!) {
-          this.kept[idx] = stays;
-          this.keptGood[g] = 1;
+        if (keep > 0) {
+          const stays = keep * (this.kept[idx]! + sent);
+          if (stays > this.kept[idx]!) {
+            this.kept[idx] = stays;
+            this.keptGood[g] = 1;
+          }
         }
       }
       this.received[s]! += got;
