@@ -97,11 +97,15 @@ function unresolvedPolicy(option: OptionSpec, id: string): never {
 /** Per option and row, a hook called after each simulated period (trajectories), or none. */
 export type PeriodObserver = (option: number, row: number) => ((t: number) => void) | undefined;
 
-/** Runs trials [first, first + count) for every option; results are in trial order. */
-export function runTrials(prepared: PreparedRun, first: number, count: number, observe?: PeriodObserver): TrialResults[] {
+/**
+ * Runs trials [first, first + count) for every option; results are in trial order. With `into`
+ * (result arrays of a range that holds these trials), rows are written there and it is returned.
+ */
+export function runTrials(prepared: PreparedRun, first: number, count: number, observe?: PeriodObserver, into?: TrialResults[]): TrialResults[] {
   const { sampler, simulators, networks, seed } = prepared;
   const nScored = prepared.scoredGoods.length;
-  const results = simulators.map(() => newTrialResults(first, count, nScored));
+  const results = into ?? simulators.map(() => newTrialResults(first, count, nScored));
+  const offset = into === undefined ? 0 : first - into[0]!.first;
   const draws = newShockDraws(sampler.shocks.length, sampler);
   const stageOn = networks.map((net) => new Uint8Array(net.nStages));
   // Each uncertain policy is drawn once per trial, from its own stream (MODEL §6), and shared by
@@ -123,7 +127,7 @@ export function runTrials(prepared: PreparedRun, first: number, count: number, o
         const d = which[k]!;
         on[k] = d < 0 || u[d]! < net.stageProbability[k]! ? 1 : 0;
       }
-      simulators[o]!.run(draws, on, results[o]!, row, observe?.(o, row));
+      simulators[o]!.run(draws, on, results[o]!, offset + row, observe?.(o, row));
     }
   }
   return results;

@@ -4,18 +4,21 @@ import { parentPort } from "node:worker_threads";
 import type { PreparedRun } from "../engine/run.ts";
 import { TrialError } from "../errors.ts";
 import type { WorkerMessage } from "./pool.ts";
-import { prepareJob, type RangeJob, runRange } from "./trial-range.ts";
+import { prepareJob, type RangeJob, runRange, THREAD_CACHED_TASKS } from "./trial-range.ts";
 
-/** Tasks whose programs stay compiled: a sweep's ranges of neighbouring points interleave. */
-const CACHED = 4;
+/**
+ * Tasks whose programs stay compiled: a sweep's ranges of neighbouring points interleave. The pool
+ * mirrors this cache and sends the scenario and programs only with a task's first range here.
+ */
 const cache = new Map<number, PreparedRun>();
 
 function programsOf(job: RangeJob): PreparedRun {
   let prepared = cache.get(job.key);
   if (prepared === undefined) {
+    if (job.scenario === undefined) throw new Error(`internal: a range of task ${job.key} came without its scenario, and this thread has not kept it`);
     prepared = prepareJob(job);
     cache.set(job.key, prepared);
-    if (cache.size > CACHED) cache.delete(cache.keys().next().value!);
+    if (cache.size > THREAD_CACHED_TASKS) cache.delete(cache.keys().next().value!);
   }
   return prepared;
 }

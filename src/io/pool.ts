@@ -12,7 +12,7 @@ import { newTrialResults, placeResults, type TrialResults } from "../engine/simu
 import { InterruptedError, TrialError, type TrialPlace } from "../errors.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { checkLimits, type Limits, trialWork } from "./limits.ts";
-import { CHUNK, prepareJob, type RangeJob, runRange } from "./trial-range.ts";
+import { CHUNK, prepareJob, type RangeJob, runRange, THREAD_CACHED_TASKS } from "./trial-range.ts";
 
 /** Work units of one trial above which a pool of one still runs it on a thread (about 0.1 s). */
 export const INLINE_TRIAL_WORK = 2e6;
@@ -65,6 +65,8 @@ export class TrialPool {
   private readonly busy = new Map<Worker, Pending>();
   private readonly queue: Pending[] = [];
   private nextKey = 0;
+  /** per thread, the tasks it keeps compiled (oldest first) */
+  private readonly kept = new Map<Worker, number[]>();
   private stopped = false;
   private stopping: Promise<unknown> = Promise.resolve();
   private readonly limits: Partial<Limits>;
@@ -189,8 +191,25 @@ export class TrialPool {
       if (worker === undefined) return;
       const pending = this.queue.shift()!;
       this.busy.set(worker, pending);
-      worker.postMessage(pending.job);
+      worker.postMessage(this.wireJob(worker, pending.job));
     }
+  }
+
+  /**
+   * The job as sent: without its scenario and programs when the thread keeps the task compiled
+   * (a mirror of the thread's cache, pool-worker.ts), so that a long run does not clone them for
+   * every block it sends.
+   */
+  private wireJob(worker: Worker, job: RangeJob): RangeJob {
+    const keys = this.kept.get(worker) ?? [];
+    this.kept.set(worker, keys);
+    if (keys.includes(job.key)) {
+      const { scenario: _s, programs: _p, ...rest } = job;
+      return rest as RangeJob;
+    }
+    keys.push(job.key);
+    if (keys.length > THREAD_CACHED_TASKS) keys.shift();
+    return job;
   }
 
   private spawn(): Worker {

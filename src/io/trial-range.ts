@@ -17,6 +17,9 @@ export interface Slice {
   now: () => number;
 }
 
+/** Tasks whose programs a pool thread keeps compiled (the oldest is dropped first). */
+export const THREAD_CACHED_TASKS = 4;
+
 /** What a thread needs to run a range: the task (scenario, options, seed) and where its rows go. */
 export interface RangeJob {
   /** The task's id: a worker keeps the compiled programs of the tasks it has seen under it. */
@@ -33,7 +36,7 @@ export interface RangeJob {
 }
 
 /** The engine's trial loop; a parameter so a test can inject a failure. */
-export type TrialRunner = (prepared: PreparedRun, first: number, count: number) => TrialResults[];
+export type TrialRunner = (prepared: PreparedRun, first: number, count: number, observe?: undefined, into?: TrialResults[]) => TrialResults[];
 
 /**
  * Compiles a job's programs (every option at the job's seed; with `shared`, on shared memory for
@@ -63,11 +66,12 @@ export async function runRange(
     const from = job.first + done;
     let part: TrialResults[];
     try {
-      part = run(prepared, from, n);
+      // rows straight into the job's arrays: no arrays made and copied per chunk
+      part = run(prepared, from, n, undefined, job.results);
     } catch (err) {
       throw failureAt(prepared, from, n, err, run);
     }
-    part.forEach((p, o) => placeResults(job.results[o]!, p));
+    if (part !== job.results) part.forEach((p, o) => placeResults(job.results[o]!, p));
     done += n;
     if (slice !== undefined) {
       const perTrial = Math.max(slice.now() - started, 1e-3) / n;
