@@ -213,7 +213,7 @@ export class TrialPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_ENTRY);
+    const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.threads.push(worker);
     worker.on("message", (msg: WorkerMessage) => {
       const pending = this.busy.get(worker);

@@ -26,10 +26,12 @@ export class TailKeeper {
   readonly k: number;
   private readonly keep: number;
   private values: Float64Array;
-  private rows: Float64Array;
+  /** row numbers below 2^32 (a run is far shorter) */
+  private rows: Uint32Array;
   private size = 0;
   private seen = 0;
   private nan = false;
+  private finished = false;
   /** once `keep` losses ≥ threshold are held, a loss ≤ threshold can no longer exceed q */
   private threshold = Number.NEGATIVE_INFINITY;
 
@@ -39,12 +41,14 @@ export class TailKeeper {
     this.n = n;
     this.k = tailCount(p, n);
     this.keep = n === 0 ? 0 : Math.min(Math.floor(this.k), n - 1) + 1;
-    const cap = Math.max(2 * this.keep, 16);
+    // room for a quarter more than it keeps: a compaction every keep/4 admissions (about a dozen
+    // over a whole run, since only ~keep·ln(N/keep) losses are ever admitted)
+    const cap = this.keep + Math.max(this.keep >> 2, 16);
     this.values = new Float64Array(cap);
-    this.rows = new Float64Array(cap);
+    this.rows = new Uint32Array(cap);
   }
 
-  /** Losses held now: at most max(2(⌊k⌋ + 1), 16), whatever N. */
+  /** Losses held now: at most (⌊k⌋ + 1) plus a quarter (16 at least), whatever N. */
   get held(): number {
     return this.size;
   }
@@ -85,10 +89,13 @@ export class TailKeeper {
 
   /**
    * CVaR_p exactly as {@link cvarTail} gives it for the N losses, with the losses above VaR in row
-   * order. @throws Error if fewer or more than N losses were pushed.
+   * order; the buffer is released, so it is called once. @throws Error if fewer or more than N
+   * losses were pushed, or on a second call.
    */
   finish(): StreamTail {
     if (this.seen !== this.n) throw new Error(`internal: the tail expected ${this.n} losses, got ${this.seen}`);
+    if (this.finished) throw new Error("internal: a tail is finished once");
+    this.finished = true;
     const none = { n: this.n, rows: new Float64Array(0), values: new Float64Array(0) };
     if (this.n === 0 || this.nan) return { tail: { value: Number.NaN, var: Number.NaN, k: this.k }, ...none };
     const q = selectLargestInPlace(this.values.slice(0, this.size), this.keep - 1);
@@ -97,6 +104,10 @@ export class TailKeeper {
     order.sort((a, b) => this.rows[a]! - this.rows[b]!);
     const rows = Float64Array.from(order, (i) => this.rows[i]!);
     const values = Float64Array.from(order, (i) => this.values[i]!);
+    // the buffer is not needed any more: free it before the next option's tail is finished
+    this.values = new Float64Array(0);
+    this.rows = new Uint32Array(0);
+    this.size = 0;
     // the same additions as cvarTail's loop over every row: the rows at or below q add nothing
     let excess = 0;
     for (let i = 0; i < values.length; i++) excess += values[i]! - q;

@@ -69,7 +69,7 @@ describe("TrialScorer", () => {
     );
   });
 
-  it("holds at most 2(⌊pN⌋ + 1) losses whatever N, and still finds the exact CVaR", () => {
+  it("holds at most 1.25(⌊pN⌋ + 1) losses whatever N, and still finds the exact CVaR", () => {
     // N = 100 000, p = 0.05: ⌊k⌋ + 1 = 5 001 kept of 100 000 (a 20th)
     const n = 100_000;
     const keeper = new TailKeeper(n, 0.05);
@@ -82,7 +82,8 @@ describe("TrialScorer", () => {
       keeper.push(values[i]!);
       most = Math.max(most, keeper.held);
     }
-    expect(most).toBeLessThanOrEqual(2 * 5001);
+    // 5 001 kept plus a quarter of room: 5 001 + 1 250 = 6 251, an eighth of a whole-array copy's 10^5
+    expect(most).toBeLessThanOrEqual(5001 + 1250);
     const t = keeper.finish();
     expect(t.tail.value).toBe(cvar(values, 0.05).value);
     expect(t.tail.var).toBe(cvar(values, 0.05).var);
