@@ -69,22 +69,17 @@ export class TailKeeper {
     this.rows[this.size++] = row;
   }
 
-  /** Shrinks the buffer to the `keep` largest: those above the keep-th largest, then ties with it. */
+  /**
+   * Shrinks the buffer to the `keep` largest, in place (no copy): selection with the rows moved
+   * alongside leaves them in the last `keep` places, every value above the keep-th largest among
+   * them; they move to the front.
+   */
   private compact(): void {
-    const t = selectLargestInPlace(this.values.slice(0, this.size), this.keep - 1);
-    let above = 0;
-    for (let i = 0; i < this.size; i++) if (this.values[i]! > t) above++;
-    let ties = this.keep - above;
-    let w = 0;
-    for (let i = 0; i < this.size; i++) {
-      const v = this.values[i]!;
-      if (v > t || (v === t && ties-- > 0)) {
-        this.values[w] = v;
-        this.rows[w++] = this.rows[i]!;
-      }
-    }
-    this.size = w;
-    this.threshold = t;
+    const n = this.size;
+    this.threshold = selectLargestInPlace(this.values.subarray(0, n), this.keep - 1, this.rows.subarray(0, n));
+    this.values.copyWithin(0, n - this.keep, n);
+    this.rows.copyWithin(0, n - this.keep, n);
+    this.size = this.keep;
   }
 
   /**
@@ -98,7 +93,7 @@ export class TailKeeper {
     this.finished = true;
     const none = { n: this.n, rows: new Float64Array(0), values: new Float64Array(0) };
     if (this.n === 0 || this.nan) return { tail: { value: Number.NaN, var: Number.NaN, k: this.k }, ...none };
-    const q = selectLargestInPlace(this.values.slice(0, this.size), this.keep - 1);
+    const q = selectLargestInPlace(this.values.subarray(0, this.size), this.keep - 1, this.rows.subarray(0, this.size));
     const order: number[] = [];
     for (let i = 0; i < this.size; i++) if (this.values[i]! - q > 0) order.push(i);
     order.sort((a, b) => this.rows[a]! - this.rows[b]!);

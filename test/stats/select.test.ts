@@ -45,3 +45,21 @@ describe("selection", () => {
     expect(() => selectInPlace(new Float64Array(0), 0)).toThrow(RangeError);
   });
 });
+
+describe("selectInPlace with rows alongside", () => {
+  it("moves each row with its value and partitions around the rank", () => {
+    // 0, 0.5 and a few repeats: ties as in trials with no loss
+    const original = Float64Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? 0 : ((i * 7919) % 1000) / 1000));
+    const a = original.slice();
+    const rows = Uint32Array.from({ length: a.length }, (_, i) => i);
+    const rank = 1500;
+    const v = selectInPlace(a, rank, rows);
+    const sorted = Array.from(original).sort((x, y) => x - y);
+    expect(v).toBe(sorted[rank]);
+    for (let k = 0; k < a.length; k++) {
+      expect(a[k]).toBe(original[rows[k]!]);
+      if (k < rank) expect(a[k]!).toBeLessThanOrEqual(v);
+      if (k > rank) expect(a[k]!).toBeGreaterThanOrEqual(v);
+    }
+  });
+});
