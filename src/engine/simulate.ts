@@ -292,28 +292,28 @@ export class Simulator {
       const fromInventory = Math.min(gap, this.inventory[s]!);
       if (fromInventory !== this.gapInventory[i] || Math.min(gap - fromInventory, this.stockpile[s]!) !== this.gapStockpile[i]) return false;
     }
-    for (let i = 0; i < this.nGaps; i++) {
-      const s = this.gapSlot[i]!;
-      const use = this.gapUse[i]!;
-      let gap = this.gapNeed[i]!;
-      const fromInventory = Math.min(gap, this.inventory[s]!);
-      this.inventory[s]! -= fromInventory;
-      gap -= fromInventory;
-      const fromStockpile = Math.min(gap, this.stockpile[s]!);
-      this.stockpile[s]! -= fromStockpile;
-      const have = this.gapHave[i]! + (fromInventory + fromStockpile);
-      const r = use > 0 ? have / use : 1;
-      this.ratio[s] = r > 1 - EPS ? 1 : r;
-      if (fromInventory === 0 && fromStockpile === 0) {
-        // dry: both stocks are empty (nothing refills them with markets off), so this ratio
-        // holds until the next stepped period; the slot leaves the list (its order is free)
-        this.dropGap(i--);
-      } else {
-        this.gapInventory[i] = fromInventory;
-        this.gapStockpile[i] = fromStockpile;
-      }
-    }
+    // a dry slot's ratio holds until the next stepped period; it leaves the list (order is free)
+    for (let i = 0; i < this.nGaps; i++) if (this.drawStocks(i)) this.dropGap(i--);
     return true;
+  }
+
+  /**
+   * Step 4–5 for short slot i of the gap list (its gap, arrivals and use recorded): inventory
+   * first, then the strategic stockpile, then availability r. Records the draws and says whether
+   * the slot is dry (both stocks empty: nothing refills them with markets off).
+   */
+  private drawStocks(i: number): boolean {
+    const s = this.gapSlot[i]!;
+    let gap = this.gapNeed[i]!;
+    const fromInventory = Math.min(gap, this.inventory[s]!);
+    this.inventory[s]! -= fromInventory;
+    gap -= fromInventory;
+    const fromStockpile = Math.min(gap, this.stockpile[s]!);
+    this.stockpile[s]! -= fromStockpile;
+    this.ratio[s] = availability(this.gapHave[i]! + (fromInventory + fromStockpile), this.gapUse[i]!);
+    this.gapInventory[i] = fromInventory;
+    this.gapStockpile[i] = fromStockpile;
+    return fromInventory === 0 && fromStockpile === 0;
   }
 
   private dropGap(i: number): void {
@@ -520,26 +520,18 @@ export class Simulator {
     // 4–5. stocks, then availability
     for (let s = s0; s < s1; s++) {
       const use = this.useNow[s]!;
-      let have = this.inflow[s]! + this.received[s]!;
-      let gap = use - have;
+      const have = this.inflow[s]! + this.received[s]!;
+      const gap = use - have;
       if (gap > EPS * use) {
         const i = this.nGaps++;
         this.gapSlot[i] = s;
         this.gapNeed[i] = gap;
         this.gapHave[i] = have;
         this.gapUse[i] = use;
-        const fromInventory = Math.min(gap, this.inventory[s]!);
-        this.inventory[s]! -= fromInventory;
-        gap -= fromInventory;
-        const fromStockpile = Math.min(gap, this.stockpile[s]!);
-        this.stockpile[s]! -= fromStockpile;
-        have += fromInventory + fromStockpile;
-        this.gapInventory[i] = fromInventory;
-        this.gapStockpile[i] = fromStockpile;
-        if (fromInventory === 0 && fromStockpile === 0) this.nGaps--; // dry: its ratio holds
+        if (this.drawStocks(i)) this.nGaps--; // dry: its ratio holds
+      } else {
+        this.ratio[s] = availability(have, use);
       }
-      const r = use > 0 ? have / use : 1;
-      this.ratio[s] = r > 1 - EPS ? 1 : r;
     }
     if (markets) this.stepMarket(g);
   }
@@ -864,6 +856,12 @@ export class Simulator {
       }
     }
   }
+}
+
+/** Availability r = have / use, 1 within rounding of full (and for no use). */
+function availability(have: number, use: number): number {
+  const r = use > 0 ? have / use : 1;
+  return r > 1 - EPS ? 1 : r;
 }
 
 /** What a stock wants this period: min(target − level, target / periods); 0 when full or periods = 0. */
