@@ -5,7 +5,7 @@ import { buildModel, type SupplyGraph } from "../model/build.ts";
 import { defaultKinds, type Kinds } from "../kinds/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { compileProgram, type Program, shareProgram } from "./program.ts";
-import { policyRngFor, rngFor } from "./rng.ts";
+import { TrialStreams } from "./rng.ts";
 import { makeShockSampler, newShockDraws, type ShockSampler, sampleShocks } from "./sample.ts";
 import { newTrialResults, Simulator, type TrialResults } from "./simulate.ts";
 
@@ -115,10 +115,11 @@ export function runTrials(prepared: PreparedRun, first: number, count: number, o
   ];
   const drawOf = networks.map((net) => Int32Array.from(net.stagePolicyIds, (id) => uncertain.indexOf(id)));
   const u = new Float64Array(uncertain.length);
+  const streams = new TrialStreams(seed);
   for (let row = 0; row < count; row++) {
     const trial = first + row;
-    sampleShocks(sampler, rngFor(seed, trial), draws);
-    for (let i = 0; i < uncertain.length; i++) u[i] = policyRngFor(seed, trial, uncertain[i]!)();
+    for (let i = 0; i < uncertain.length; i++) u[i] = streams.policyDraw(trial, uncertain[i]!);
+    sampleShocks(sampler, streams.shocks(trial), draws);
     for (let o = 0; o < simulators.length; o++) {
       const net = networks[o]!;
       const on = stageOn[o]!;
