@@ -11,7 +11,7 @@ export interface StreamTail {
   tail: CvarTail;
   n: number;
   /** rows whose loss exceeds the VaR q, ascending */
-  rows: Float64Array;
+  rows: Uint32Array;
   values: Float64Array;
 }
 
@@ -91,14 +91,29 @@ export class TailKeeper {
     if (this.seen !== this.n) throw new Error(`internal: the tail expected ${this.n} losses, got ${this.seen}`);
     if (this.finished) throw new Error("internal: a tail is finished once");
     this.finished = true;
-    const none = { n: this.n, rows: new Float64Array(0), values: new Float64Array(0) };
+    const none = { n: this.n, rows: new Uint32Array(0), values: new Float64Array(0) };
     if (this.n === 0 || this.nan) return { tail: { value: Number.NaN, var: Number.NaN, k: this.k }, ...none };
-    const q = selectLargestInPlace(this.values.subarray(0, this.size), this.keep - 1, this.rows.subarray(0, this.size));
-    const order: number[] = [];
-    for (let i = 0; i < this.size; i++) if (this.values[i]! - q > 0) order.push(i);
-    order.sort((a, b) => this.rows[a]! - this.rows[b]!);
-    const rows = Float64Array.from(order, (i) => this.rows[i]!);
-    const values = Float64Array.from(order, (i) => this.values[i]!);
+    const held = this.values;
+    const heldRows = this.rows;
+    const q = selectLargestInPlace(held.subarray(0, this.size), this.keep - 1, heldRows.subarray(0, this.size));
+    // the losses above q move to the front, then into row order through a permutation (typed
+    // arrays only: no array of a million boxed numbers at the end of a long run)
+    let m = 0;
+    for (let i = 0; i < this.size; i++) {
+      if (held[i]! - q > 0) {
+        held[m] = held[i]!;
+        heldRows[m++] = heldRows[i]!;
+      }
+    }
+    const order = new Uint32Array(m);
+    for (let i = 0; i < m; i++) order[i] = i;
+    order.sort((a, b) => heldRows[a]! - heldRows[b]!);
+    const rows = new Uint32Array(m);
+    const values = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      rows[i] = heldRows[order[i]!]!;
+      values[i] = held[order[i]!]!;
+    }
     // the buffer is not needed any more: free it before the next option's tail is finished
     this.values = new Float64Array(0);
     this.rows = new Uint32Array(0);
