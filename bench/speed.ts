@@ -4,6 +4,7 @@
 //
 //   npx tsx bench/speed.ts                       this tree only
 //   npx tsx bench/speed.ts --prev ../chokepoint-prev --rounds 3
+//   npx tsx bench/speed.ts --prev ../chokepoint-prev --only mixed    one case (name contains the text)
 //
 // Cases: the flagship scenario (8 options, in-thread), and the large synthetic network with its
 // mixed shocks, with an outage on every producer (every good short in most periods), the same
@@ -25,6 +26,8 @@ const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const prevRoot = flag("--prev");
 const rounds = Number(flag("--rounds") ?? 2);
 const seconds = Number(flag("--seconds") ?? 3);
+/** only the cases whose name contains this text (e.g. --only mixed) */
+const only = flag("--only");
 
 interface Engine {
   label: string;
@@ -76,13 +79,15 @@ function measure(engine: Engine, c: Case): Figure {
 const engines = [await engineAt(here, "this tree")];
 if (prevRoot !== undefined) engines.unshift(await engineAt(path.resolve(prevRoot), "previous"));
 const flagship = await engines[engines.length - 1]!.loadScenario(path.join(here, "scenarios/gallium-germanium-2023.yaml"));
-const cases: Case[] = [
+const allCases: Case[] = [
   { name: "flagship gallium-germanium-2023 (8 options)", scenario: flagship },
   { name: "large synthetic, mixed shocks (9 options)", scenario: syntheticScenario("large").scenario },
   { name: "large synthetic, every producer out (9 options)", scenario: syntheticScenario({ ...SIZES.large, shockMix: "every-good" }).scenario },
   { name: "  the same, every period stepped in full (tracing)", scenario: syntheticScenario({ ...SIZES.large, shockMix: "every-good" }).scenario, trace: true },
   { name: "large synthetic, 5 % of goods controlled (9 options)", scenario: syntheticScenario({ ...SIZES.large, shockMix: "few-goods" }).scenario },
 ];
+const cases = allCases.filter((c) => only === undefined || c.name.includes(only));
+if (cases.length === 0) throw new Error(`--only ${only}: no case's name contains it (${allCases.map((c) => c.name.trim()).join("; ")})`);
 
 const cpuModel = os.cpus()[0]?.model ?? "?";
 console.log(`# ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} × ${cpuModel}`);

@@ -100,6 +100,8 @@ export class Simulator {
   private readonly scale: Float64Array;
   private readonly pairAsk: Float64Array;
   private readonly candidates: Int32Array;
+  /** per candidate of a rationing round, its pair row: pair index = candRow[i] + slot */
+  private readonly candRow: Int32Array;
   /** goods touched by an active shock this period (a cut flow, an outage, a surge) */
   private readonly goodHit: Uint8Array;
   private readonly inRound: Uint8Array;
@@ -171,6 +173,7 @@ export class Simulator {
     this.scale = new Float64Array(net.nProducers);
     this.pairAsk = new Float64Array(net.pairFlow.length);
     this.candidates = new Int32Array(net.nProducers);
+    this.candRow = new Int32Array(net.nProducers);
     this.goodHit = new Uint8Array(net.nGoods);
     this.inRound = new Uint8Array(net.nSlots);
     this.lossNum = new Float64Array(net.nScored);
@@ -247,7 +250,7 @@ export class Simulator {
         }
         quiet = true;
         this.steady = false;
-        this.score(t);
+        this.scoreQuiet(t);
         onPeriod?.(t);
         continue;
       }
@@ -735,66 +738,72 @@ export class Simulator {
     const s0 = net.goodSlotStart[g]!;
     const s1 = net.goodSlotStart[g + 1]!;
     const ns = s1 - s0;
-    const base = net.goodPairStart[g]!;
     const members = k * nC;
-    const keep = this.net.marketsOn && !refill ? this.net.stickyShare[g]! : 0;
+    const keep = net.marketsOn && !refill ? net.stickyShare[g]! : 0;
+    // the hot arrays in locals: the loops below read them once per pair
+    const { spare, asked, pairAsk, pairFactor, factorEpoch, request, received, inRound, scale } = this;
+    const partnerCountry = net.partnerCountry;
+    const epoch = this.epoch;
     // Only producers with spare (and, in a partnership round, members) can send anything; the
-    // others would add exact zeros, so leaving them out changes no sum.
+    // others would add exact zeros, so leaving them out changes no sum. Each candidate's row of
+    // pairs starts at candRow[i] + s (pair index of producer p and slot s).
     const cand = this.candidates;
+    const candRow = this.candRow;
+    const rowOf = net.goodPairStart[g]! - s0;
     let nCand = 0;
     for (let p = p0; p < p1; p++) {
-      if (this.spare[p]! > 0 && (k < 0 || net.partnerCountry[members + net.producerCountry[p]!])) {
+      if (spare[p]! > 0 && (k < 0 || partnerCountry[members + net.producerCountry[p]!])) {
+        candRow[nCand] = rowOf + (p - p0) * ns;
         cand[nCand++] = p;
-        this.asked[p] = 0;
+        asked[p] = 0;
       }
     }
     if (nCand === 0) return;
     let any = false;
     for (let s = s0; s < s1; s++) {
-      this.inRound[s] = 0;
-      const want = this.request[s]! - this.received[s]!;
+      inRound[s] = 0;
+      const want = request[s]! - received[s]!;
       if (want <= 0) continue;
-      const c = net.slotCountry[s]!;
-      if (k >= 0 && !net.partnerCountry[members + c]) continue;
+      if (k >= 0 && !partnerCountry[members + net.slotCountry[s]!]) continue;
       let total = 0;
       for (let i = 0; i < nCand; i++) {
         const p = cand[i]!;
-        const idx = base + (p - p0) * ns + (s - s0);
+        const idx = candRow[i]! + s;
         // willing: spare × (1 − b); unwilling: spare × 0 = 0, the same number as before the cache
-        if (this.factorEpoch[idx] !== this.epoch) this.pairFactorAt(p, s, idx);
-        const e = this.spare[p]! * this.pairFactor[idx]!;
-        this.pairAsk[idx] = e;
+        if (factorEpoch[idx] !== epoch) this.pairFactorAt(p, s, idx);
+        const e = spare[p]! * pairFactor[idx]!;
+        pairAsk[idx] = e;
         total += e;
       }
       if (total <= 0) continue;
       const take = want < total ? want : total;
       for (let i = 0; i < nCand; i++) {
-        const p = cand[i]!;
-        const idx = base + (p - p0) * ns + (s - s0);
-        const ask = (take * this.pairAsk[idx]!) / total;
-        this.pairAsk[idx] = ask;
-        this.asked[p]! += ask;
+        const idx = candRow[i]! + s;
+        const ask = (take * pairAsk[idx]!) / total;
+        pairAsk[idx] = ask;
+        asked[cand[i]!]! += ask;
       }
-      this.inRound[s] = 1;
+      inRound[s] = 1;
       any = true;
     }
     if (!any) return;
     for (let i = 0; i < nCand; i++) {
       const p = cand[i]!;
-      const a = this.asked[p]!;
-      this.scale[p] = a > this.spare[p]! ? this.spare[p]! / a : 1;
-      this.asked[p] = 0; // reused below as what p sent
+      const a = asked[p]!;
+      scale[p] = a > spare[p]! ? spare[p]! / a : 1;
+      asked[p] = 0; // reused below as what p sent
     }
+    const trace = this.trace;
     for (let s = s0; s < s1; s++) {
-      if (!this.inRound[s]) continue;
+      if (!inRound[s]) continue;
       let got = 0;
       for (let i = 0; i < nCand; i++) {
         const p = cand[i]!;
-        const idx = base + (p - p0) * ns + (s - s0);
-        const sent = this.pairAsk[idx]! * this.scale[p]!;
+        const idx = candRow[i]! + s;
+        const sent = pairAsk[idx]! * scale[p]!;
         got += sent;
-        this.asked[p]! += sent;
-        if (this.trace) this.pairSent[idx]! += sent;
+        asked[p]! += sent;
+        if (trace) this.pairSent[idx]! += sent;
         // what moved to p this period is its standing volume plus this replacement; a share stays
         if (keep > 0) {
           const stays = keep * (this.kept[idx]! + sent);
@@ -804,12 +813,12 @@ export class Simulator {
           }
         }
       }
-      this.received[s]! += got;
+      received[s]! += got;
     }
     for (let i = 0; i < nCand; i++) {
       const p = cand[i]!;
-      const left = this.spare[p]! - this.asked[p]!;
-      this.spare[p] = left > 0 ? left : 0;
+      const left = spare[p]! - asked[p]!;
+      spare[p] = left > 0 ? left : 0;
     }
   }
 
@@ -837,6 +846,17 @@ export class Simulator {
       if (net.embProducer[j * net.nProducers + p] && net.embCountry[j * net.nCountries + c]) return false;
     }
     return true;
+  }
+
+  /**
+   * `score(t)` in a period without any active shock and markets off: every r is 1, so each loss
+   * adds (1 − 1) × demand = +0 (demand is finite: file numbers are bounded) and nobody starts a
+   * shortfall; only a good short before recovers now, if it had not yet.
+   */
+  private scoreQuiet(t: number): void {
+    for (let h = 0; h < this.net.nScored; h++) {
+      if (this.firstShort[h]! >= 0 && this.recovered[h]! < 0) this.recovered[h] = t;
+    }
   }
 
   /** Accumulates the home's unmet demand and recovery times for period t. */
