@@ -7,7 +7,7 @@ import type { Scenario } from "../scenario/schema.ts";
 import { compileProgram, type Program, shareProgram } from "./program.ts";
 import { TrialStreams } from "./rng.ts";
 import { makeShockSampler, newShockDraws, type ShockSampler, sampleShocks } from "./sample.ts";
-import { newTrialResults, Simulator, type TrialResults } from "./simulate.ts";
+import { newTrialResults, PairScratch, Simulator, type TrialResults } from "./simulate.ts";
 
 /** A named bundle of policies; `baseline` has none. */
 export interface OptionSpec {
@@ -71,7 +71,11 @@ export function prepareRun(
     options,
     networks,
     get simulators() {
-      simulators ??= networks.map((program) => new Simulator(program));
+      // one set of pair scratch for all: options run one after another within a trial
+      if (simulators === undefined) {
+        const scratch = PairScratch.forPrograms(networks);
+        simulators = networks.map((program) => new Simulator(program, scratch));
+      }
       return simulators;
     },
     sampler,

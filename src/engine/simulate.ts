@@ -41,6 +41,45 @@ export function newTrialResults(first: number, count: number, nScored: number, s
   };
 }
 
+/**
+ * The producer → consumer-slot arrays of rationing (one entry per pair of a good's producers and
+ * slots: the largest arrays of a large network), one set for every simulator of a thread. The
+ * simulators of a run share it safely: a trial runs each option to its end before the next, so
+ * what one wrote is never read by another except through the pair-factor cache, whose entries
+ * carry the epoch they were made in, and epochs are handed out here, unique across the sharers.
+ */
+export class PairScratch {
+  /** what each pair is asked for (then sends) in the rationing round under way */
+  readonly pairAsk: Float64Array;
+  /** willingness × (1 − blockade) per pair, valid while factorEpoch holds the current epoch */
+  readonly pairFactor: Float64Array;
+  readonly factorEpoch: Int32Array;
+  /** sticky re-sourcing: standing volume per pair (markets only; reset at every trial) */
+  readonly kept: Float64Array;
+  private epoch = 0;
+
+  constructor(pairs: number, markets: boolean) {
+    this.pairAsk = new Float64Array(pairs);
+    this.pairFactor = new Float64Array(pairs);
+    this.factorEpoch = new Int32Array(pairs).fill(-1);
+    this.kept = new Float64Array(markets ? pairs : 0);
+  }
+
+  /** Scratch for every program given (the largest pair count, markets if any has them). */
+  static forPrograms(programs: readonly Program[]): PairScratch {
+    return new PairScratch(Math.max(0, ...programs.map((p) => p.pairFlow.length)), programs.some((p) => p.marketsOn));
+  }
+
+  /** A new epoch: every cached pair factor made before it is stale. */
+  nextEpoch(): number {
+    if (this.epoch === 0x7fffffff) {
+      this.factorEpoch.fill(-1);
+      this.epoch = 0;
+    }
+    return ++this.epoch;
+  }
+}
+
 /** A reusable simulator of one option: it reads a compiled Program and allocates scratch only. */
 export class Simulator {
   readonly net: Program;
@@ -65,9 +104,10 @@ export class Simulator {
   private channelsValid = false;
   /** the channels changed in this period */
   private channelsChanged = false;
-  /** bumped whenever the channels change; a pair factor is valid while its epoch matches */
+  /** the channels' epoch (PairScratch.nextEpoch): a pair factor is valid while its epoch matches */
   private epoch = 0;
   private readonly factorEpoch: Int32Array;
+  private readonly scratch: PairScratch;
   /** willingness × (1 − blockade) per producer→consumer pair under the current channels */
   private readonly pairFactor: Float64Array;
   /** the last stepped period repeats while no event comes: every request is past its ramp */
@@ -135,8 +175,13 @@ export class Simulator {
   /** what each producer→consumer pair sent outside flows this period: replacement, refill, standing (tracing only) */
   pairSent: Float64Array;
 
-  constructor(program: Program) {
+  /** `scratch` may be shared with the other simulators of the thread (PairScratch.forPrograms). */
+  constructor(program: Program, scratch = PairScratch.forPrograms([program])) {
     const net = program;
+    if (scratch.pairAsk.length < net.pairFlow.length || (net.marketsOn && scratch.kept.length < net.pairFlow.length)) {
+      throw new Error("internal: the pair scratch is smaller than the program's pairs");
+    }
+    this.scratch = scratch;
     this.net = program;
     this.horizon = program.horizon;
     this.planVol = new Float64Array(net.nFlows);
@@ -150,8 +195,8 @@ export class Simulator {
     this.block = new Float64Array(net.nCountries);
     this.activeEmb = new Int32Array(net.nShocks);
     this.shockSev = new Float64Array(net.nShocks);
-    this.factorEpoch = new Int32Array(net.pairFlow.length).fill(-1);
-    this.pairFactor = new Float64Array(net.pairFlow.length);
+    this.factorEpoch = scratch.factorEpoch;
+    this.pairFactor = scratch.pairFactor;
     this.gapSlot = new Int32Array(net.nSlots);
     this.gapNeed = new Float64Array(net.nSlots);
     this.gapHave = new Float64Array(net.nSlots);
@@ -171,7 +216,7 @@ export class Simulator {
     this.spare = new Float64Array(net.nProducers);
     this.asked = new Float64Array(net.nProducers);
     this.scale = new Float64Array(net.nProducers);
-    this.pairAsk = new Float64Array(net.pairFlow.length);
+    this.pairAsk = scratch.pairAsk;
     this.candidates = new Int32Array(net.nProducers);
     this.candRow = new Int32Array(net.nProducers);
     this.goodHit = new Uint8Array(net.nGoods);
@@ -186,7 +231,7 @@ export class Simulator {
     this.shortSince = new Int32Array(net.nGoods);
     // the producer × slot matrices that only markets (kept) or tracing (pairSent) use are made
     // when needed: on a large network each is megabytes per option
-    this.kept = new Float64Array(net.marketsOn ? net.pairFlow.length : 0);
+    this.kept = scratch.kept;
     this.keptGood = new Uint8Array(net.nGoods);
     this.everCut = new Uint8Array(net.nFlows);
     this.stickyFactor = new Float64Array(net.nSlots);
@@ -410,7 +455,7 @@ export class Simulator {
     this.channelsValid = true;
     this.channelsChanged = changed;
     if (!changed) return active;
-    this.epoch++;
+    this.epoch = this.scratch.nextEpoch();
     if (active === 0 && !this.full) return 0;
     this.flowCut.fill(0);
     this.outage.fill(0);
