@@ -229,8 +229,8 @@ export class Simulator {
     this.expand = new Float64Array(net.nProducers);
     this.coerced = new Uint8Array(net.nProducers);
     this.shortSince = new Int32Array(net.nGoods);
-    // the producer × slot matrices that only markets (kept) or tracing (pairSent) use are made
-    // when needed: on a large network each is megabytes per option
+    // the producer × slot matrices: kept (markets only) is the thread's shared one; pairSent
+    // (tracing only) is made when tracing starts: on a large network each is megabytes
     this.kept = scratch.kept;
     this.keptGood = new Uint8Array(net.nGoods);
     this.everCut = new Uint8Array(net.nFlows);
