@@ -52,8 +52,9 @@ const result = await build({
   logLevel: "warning",
   write: false,
 });
-// node 20 runs no import() in a script it compiled with a code cache: the bundle imports the
-// external packages through the function bin/chokepoint.js passes it, `__import`
+// node 20 runs no import() in a script compiled by vm.Script (it would need
+// --experimental-vm-modules): the bundle imports the external packages through the function
+// bin/chokepoint.js passes it, `__import`
 const externalImport = /\bimport\((?="(?:vega|vega-lite|esbuild)")/g;
 const code = result.outputFiles[0].text.replace(/^#!.*\n/, "").replace(externalImport, "__import(");
 const left = /[^\w.]import\(\s*["'`]/.exec(code);
