@@ -26,7 +26,7 @@ else {
 
 /** Runs the bundle as node runs a CommonJS module, compiled with its code cache when that fits. */
 function runBundle(file, mode) {
-  const text = readFileSync(file, "utf8");
+  const text = readFileSync(file, "latin1"); // the build writes it in ASCII
   // the bundle's first line names its content; the cache starts with the same line
   const head = Buffer.from(text.slice(0, text.indexOf("\n") + 1));
   const cacheFile = `${file}.cache`;

@@ -56,7 +56,11 @@ const result = await build({
 // --experimental-vm-modules): the bundle imports the external packages through the function
 // bin/chokepoint.js passes it, `__import`
 const externalImport = /\bimport\((?="(?:vega|vega-lite|esbuild)")/g;
-const code = result.outputFiles[0].text.replace(/^#!.*\n/, "").replace(externalImport, "__import(");
+// ASCII only (esbuild escapes its strings; comments keep their characters): bin/chokepoint.js reads
+// it as latin1, a one-byte string, several times faster than decoding UTF-8 with a few wide
+// characters in it. \uXXXX means the same character in a string, a regex or an identifier.
+const ascii = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const code = ascii(result.outputFiles[0].text.replace(/^#!.*\n/, "").replace(externalImport, "__import("));
 const left = /[^\w.]import\(\s*["'`]/.exec(code);
 if (left) throw new Error(`the CLI bundle still calls import() (at ${left.index}): add the package to the externals`);
 // the first line names the bundle's content; the cache's first bytes repeat it (bin/chokepoint.js
