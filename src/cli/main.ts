@@ -18,12 +18,17 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const { run } = await import("./program.ts");
-const code = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-  signal: interrupt.signal,
-});
-process.exitCode = code;
+// no top-level await: the start-up bundle (scripts/build-cli.mjs) is a CommonJS script
+void import("./program.ts")
+  .then(({ run }) =>
+    run(process.argv.slice(2), {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+      signal: interrupt.signal,
+    }),
+  )
+  .then((code) => {
+    process.exitCode = code;
+  });

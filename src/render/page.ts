@@ -5,8 +5,8 @@
 // the same input gives the same bytes. Reference: vega-lite compile → vega.parse → View.toSVG
 // (https://vega.github.io/vega/usage/#view). A new page: a module in src/render/ that builds a
 // `Page` and calls `renderPage`, one entry in formats.ts, one line in the browser check's list.
-import { parse, View, type ViewOptions } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { ViewOptions } from "vega";
+import type { compile, TopLevelSpec } from "vega-lite";
 
 type Logger = NonNullable<ViewOptions["logger"]> & NonNullable<NonNullable<Parameters<typeof compile>[1]>["logger"]>;
 
@@ -69,6 +69,8 @@ function collectingLogger(errors: string[]): Logger {
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const errors: string[] = [];
   const logger = collectingLogger(errors);
+  // vega is loaded when a chart is drawn (it awaits at its top level: not in the CLI's bundle)
+  const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const view = new View(parse(compile(spec, { logger }).spec), { renderer: "none", logger });
   try {
     const svg = await view.toSVG();

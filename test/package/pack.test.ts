@@ -105,17 +105,44 @@ describe("the packed package", () => {
     };
     const isTsx = (m: string) => /[/\\]tsx[/\\]|^execArgv .*tsx/.test(m) || /\.[mc]?ts$/.test(m);
     const { version } = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
-    // npm pack ran the prepare script in beforeAll: dist/ is built from these sources
-    const compiled = await loaded(["bin/chokepoint.js"]);
+    // npm pack ran the prepare script in beforeAll: dist/ is built from these sources. The bin runs
+    // the bundle dist/cli.cjs, which keeps the modules' laziness; the modules themselves are
+    // recorded from the compiled entry they are bundled from.
+    const compiled = await loaded(["dist/cli/main.js"]);
     expect(compiled.stdout.trim()).toBe(version);
     expect(compiled.modules.some((m) => m.endsWith("/dist/cli/main.js"))).toBe(true);
     expect(compiled.modules.filter(isTsx)).toEqual([]);
     // the commands' modules load when a command runs, not at start-up
     expect(compiled.modules.filter((m) => /node_modules[/\\](zod|yaml|graphology|vega)|[/\\]dist[/\\]engine[/\\]/.test(m))).toEqual([]);
+    const bin = await loaded(["bin/chokepoint.js"]);
+    expect(bin.stdout.trim()).toBe(version);
+    expect(bin.modules.filter(isTsx)).toEqual([]);
     // the same record of a start through tsx does show it: the check can fail
     const viaTsx = await loaded(["--import", "tsx", "src/cli/main.ts"]);
     expect(viaTsx.stdout.trim()).toBe(version);
     expect(viaTsx.modules.filter(isTsx).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("runs the installed CLI from its bundle with the code cache made at build time, and refuses a cache that does not fit", async () => {
+    const consumer = path.join(dir, "consumer");
+    const { stdout: listing } = await exec("tar", ["tzf", tarball]);
+    expect(listing.split("\n")).toEqual(expect.arrayContaining(["package/dist/cli.cjs", "package/dist/cli.cjs.cache"]));
+    const bin = path.join(consumer, "node_modules/chokepoint/bin/chokepoint.js");
+    const flagship = "node_modules/chokepoint/scenarios/gallium-germanium-2023.yaml";
+    const env = { ...process.env, CHOKEPOINT_CODE_CACHE: "check" };
+    const recorder = path.join(repoRoot, "test/package/loaded-modules.mjs");
+    const out = path.join(dir, "loaded-validate.txt");
+    const used = await exec("node", ["--import", recorder, bin, "validate", flagship], { cwd: consumer, env: { ...env, LOADED_MODULES_OUT: out } });
+    expect(used.stdout).toBe(`ok ${flagship}\n`);
+    expect(used.stderr).toBe("code cache: used\n");
+    // one script: no module of dist/ and no package (zod, yaml, commander) is loaded as a file
+    const modules = (await readFile(out, "utf8")).trim().split("\n");
+    expect(modules.some((m) => m.endsWith("/chokepoint/bin/chokepoint.js"))).toBe(true);
+    expect(modules.filter((m) => /[/\\](dist|node_modules)[/\\]/.test(m) && !m.endsWith("/chokepoint/bin/chokepoint.js"))).toEqual([]);
+    // a V8 flag changes what V8 accepts: the cache is refused, the bundle compiles, the output is the same
+    const refused = await exec("node", ["--no-opt", bin, "validate", flagship], { cwd: consumer, env });
+    expect(refused.stdout).toBe(`ok ${flagship}\n`);
+    expect(refused.stderr).toBe("code cache: rejected\n");
   }, 60_000);
 
   it("writes the explorer page from the built script (no bundler installed), with the scenario and its network embedded", async () => {
